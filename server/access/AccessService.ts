@@ -1,0 +1,104 @@
+import {
+	accessFor,
+	canDoInCommunity,
+	type AccessLevel,
+	type CommunityAction
+} from '../../src/lib/domain/policy';
+import { ROLE_UNIT_KIND, type Role } from '../../src/lib/domain/roles';
+import type { DocumentRecord, Unit } from '../storage/types';
+import type { Stores } from '../storage/Stores';
+
+export interface DocumentAccess {
+	doc: DocumentRecord;
+	level: Exclude<AccessLevel, 'none'>;
+}
+
+export type AccessListener = (userId: string) => void;
+
+/**
+ * Answers "what may this user do here" from memberships and the declared policy. Nothing else on
+ * the server decides access. A role held in a unit applies to communities at or below it, if the
+ * role may be held at that kind of unit.
+ */
+export class AccessService {
+	#listeners = new Set<AccessListener>();
+
+	constructor(private readonly stores: Stores) {}
+
+	/** Roles the user holds that apply inside this community. */
+	async rolesIn(userId: string, communityId: string): Promise<Set<Role>> {
+		const [memberships, ancestry] = await Promise.all([
+			this.stores.org.membershipsOf(userId),
+			this.stores.org.ancestry(communityId)
+		]);
+		const above = new Map(ancestry.map((u) => [u.id, u] as const));
+		const roles = new Set<Role>();
+		for (const m of memberships) {
+			const unit = above.get(m.unitId);
+			if (unit && ROLE_UNIT_KIND[m.role].includes(unit.kind)) roles.add(m.role);
+		}
+		return roles;
+	}
+
+	/** Communities in which the user holds any role (directly or from a unit above). */
+	async communitiesOf(userId: string): Promise<Unit[]> {
+		const memberships = await this.stores.org.membershipsOf(userId);
+		const found = new Map<string, Unit>();
+		for (const m of memberships) {
+			const unit = await this.stores.org.unit(m.unitId);
+			if (!unit || !ROLE_UNIT_KIND[m.role].includes(unit.kind)) continue;
+			for (const c of await this.#communitiesUnder(unit)) found.set(c.id, c);
+		}
+		return [...found.values()].sort((a, b) => a.id.localeCompare(b.id));
+	}
+
+	/** The document and the user's level on it, or null — for a document that does not exist and
+	 * for one the user may not read alike, so the two cannot be told apart. */
+	async document(userId: string, docId: string): Promise<DocumentAccess | null> {
+		const doc = await this.stores.documents.get(docId);
+		if (!doc) return null;
+		const level = accessFor(doc.kind, await this.rolesIn(userId, doc.communityId));
+		return level === 'none' ? null : { doc, level };
+	}
+
+	async documents(userId: string): Promise<DocumentAccess[]> {
+		const communities = await this.communitiesOf(userId);
+		const docs = await this.stores.documents.inCommunities(communities.map((c) => c.id));
+		const rolesByCommunity = new Map<string, Set<Role>>();
+		const out: DocumentAccess[] = [];
+		for (const doc of docs) {
+			let roles = rolesByCommunity.get(doc.communityId);
+			if (!roles) {
+				roles = await this.rolesIn(userId, doc.communityId);
+				rolesByCommunity.set(doc.communityId, roles);
+			}
+			const level = accessFor(doc.kind, roles);
+			if (level !== 'none') out.push({ doc, level });
+		}
+		return out;
+	}
+
+	async can(userId: string, action: CommunityAction, communityId: string): Promise<boolean> {
+		return canDoInCommunity(action, await this.rolesIn(userId, communityId));
+	}
+
+	/** Called after memberships change, so open sockets re-check what they may do. */
+	changed(userId: string) {
+		for (const l of this.#listeners) l(userId);
+	}
+
+	onChange(listener: AccessListener): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	async #communitiesUnder(unit: Unit): Promise<Unit[]> {
+		if (unit.kind === 'community') return [unit];
+		if (unit.kind === 'grid' || unit.kind === 'building') return [];
+		const out: Unit[] = [];
+		for (const child of await this.stores.org.children(unit.id)) {
+			out.push(...(await this.#communitiesUnder(child)));
+		}
+		return out;
+	}
+}

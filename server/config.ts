@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+
+export interface GongzhiConfig {
+	/** Where the SQLite database lives; ':memory:' for tests that need no file. */
+	dataDir: string;
+	/** Load the demo district when the database is empty. */
+	demo: boolean;
+	/** The public origin (scheme://host[:port]) when behind a proxy; otherwise taken from Host. */
+	origin: string | null;
+	/** Documents nobody has open are unloaded this long after the last client leaves. */
+	unloadAfterMs: number;
+	/** The largest websocket message either sync endpoint accepts. */
+	maxPayloadBytes: number;
+	log: (line: string) => void;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GongzhiConfig {
+	return {
+		dataDir: resolve(env.DATA_DIR ?? './data'),
+		demo: env.GONGZHI_DEMO !== 'off',
+		origin: env.ORIGIN ?? null,
+		unloadAfterMs: Number(env.GONGZHI_UNLOAD_MS ?? 10_000),
+		maxPayloadBytes: Number(env.GONGZHI_MAX_PAYLOAD ?? 1024 * 1024),
+		log: (line) => console.log(line)
+	};
+}

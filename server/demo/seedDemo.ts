@@ -1,0 +1,59 @@
+import { generateAutomergeUrl, parseAutomergeUrl } from '@automerge/automerge-repo';
+import { AGENDA_SCHEMA_VERSION } from '../../src/lib/domain/agenda';
+import { BOARD_SCHEMA_VERSION } from '../../src/lib/domain/board';
+import { hashPassword } from '../auth/passwords';
+import { newBoard } from '../automerge/newBoard';
+import type { Services } from '../services';
+import { newAgenda } from '../yjs/newAgenda';
+import { DEMO_AGENDA, DEMO_BOARD, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demoDistrict';
+
+export const SEED_USER = 'system:seed';
+
+/** Loads the demo district into an empty database. Returns false if anything was there. */
+export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
+	const { stores } = services;
+	if (await stores.org.unit('d-beichen')) return false;
+	if ((await stores.users.byUsername('secretary')) !== null) return false;
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	await stores.transaction(async () => {
+		for (const u of DEMO_UNITS) await stores.org.addUnit(u);
+		for (const u of DEMO_USERS) {
+			await stores.users.create({
+				id: u.id,
+				username: u.username,
+				displayName: u.displayName,
+				passwordHash
+			});
+			await stores.org.addMembership({ userId: u.id, unitId: u.unitId, role: u.role });
+		}
+		await stores.documents.register({
+			id: DEMO_AGENDA.id,
+			kind: 'agenda',
+			communityId: 'c-a',
+			title: DEMO_AGENDA.title,
+			schemaVersion: AGENDA_SCHEMA_VERSION,
+			createdBy: 'u-secretary'
+		});
+		const agenda = newAgenda(DEMO_AGENDA.blocks);
+		// The seed's client id belongs to the seed, so no user can later write under it.
+		await stores.yjs.bindClient(DEMO_AGENDA.id, agenda.clientId, SEED_USER);
+		await stores.yjs.append(DEMO_AGENDA.id, agenda.update, SEED_USER);
+
+		const boardId = parseAutomergeUrl(generateAutomergeUrl()).documentId;
+		const { changes } = newBoard({
+			title: DEMO_BOARD.title,
+			pledge: DEMO_BOARD.pledge,
+			tasks: DEMO_BOARD.tasks.map((t) => ({ ...t }))
+		});
+		await stores.documents.register({
+			id: boardId,
+			kind: 'board',
+			communityId: 'c-a',
+			title: DEMO_BOARD.title,
+			schemaVersion: BOARD_SCHEMA_VERSION,
+			createdBy: 'u-secretary'
+		});
+		await stores.automerge.appendChanges(boardId, changes, SEED_USER);
+	});
+	return true;
+}

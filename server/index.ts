@@ -1,0 +1,45 @@
+/**
+ * Production entry: SvelteKit's adapter-node handler behind our one HTTP server.
+ * Run through `npm start` (which builds first when needed).
+ */
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { startServer, type RequestHandler } from './app';
+import { configFromEnv } from './config';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo/demoDistrict';
+
+const config = configFromEnv();
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+
+const buildDir = resolve(process.env.GONGZHI_BUILD_DIR ?? 'build');
+const { handler } = (await import(pathToFileURL(resolve(buildDir, 'handler.js')).href)) as {
+	handler: RequestHandler;
+};
+
+const server = await startServer(config, { port, host, handler });
+config.log(
+	`Gongzhi 共治 is serving on http://localhost:${server.port} (data in ${config.dataDir})`
+);
+if (config.demo) {
+	config.log(
+		`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}`
+	);
+	config.log(`Log in at http://localhost:${server.port}/login`);
+}
+
+let stopping = false;
+const stop = (signal: string) => {
+	if (stopping) return;
+	stopping = true;
+	config.log(`${signal}: closing connections and flushing storage…`);
+	server.close().then(
+		() => process.exit(0),
+		(err: unknown) => {
+			console.error(err);
+			process.exit(1);
+		}
+	);
+};
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));

@@ -1,0 +1,69 @@
+import { AccessService } from './access/AccessService';
+import { LoginThrottle } from './auth/LoginThrottle';
+import { SessionService } from './auth/sessions';
+import type { GongzhiConfig } from './config';
+import type { Stores } from './storage/Stores';
+import { openSqliteStores } from './storage/sqlite';
+import type { SyncEndpoint } from './sync/SyncEndpoint';
+import { createYjsSync } from './yjs/createYjsSync';
+import { createAutomergeSync } from './automerge/createAutomergeSync';
+
+/**
+ * The shared services, created once per server and handed to SvelteKit through
+ * `installServices`, so pages, APIs and sockets see one set of sessions and roles: a logout or
+ * removed role takes effect everywhere at once.
+ */
+export interface Services {
+	config: GongzhiConfig;
+	stores: Stores;
+	sessions: SessionService;
+	throttle: LoginThrottle;
+	access: AccessService;
+	yjs: SyncEndpoint;
+	automerge: SyncEndpoint;
+	startedAt: number;
+	close(): Promise<void>;
+}
+
+export function createServices(config: GongzhiConfig, stores?: Stores): Services {
+	const s = stores ?? openSqliteStores(config.dataDir);
+	const sessions = new SessionService(s.sessions, s.users);
+	const access = new AccessService(s);
+	const deps = { stores: s, access, config };
+	const yjs = createYjsSync(deps);
+	const automerge = createAutomergeSync(deps);
+	const endpoints = [yjs, automerge];
+	const offRevoke = sessions.onRevoke(({ sessionIds }) => {
+		for (const e of endpoints) e.disconnectSessions(sessionIds);
+	});
+	const offAccess = access.onChange((userId) => {
+		for (const e of endpoints) {
+			e.recheckUser(userId).catch((err: unknown) =>
+				config.log(`access recheck failed for ${userId}: ${String(err)}`)
+			);
+		}
+	});
+	return {
+		config,
+		stores: s,
+		sessions,
+		throttle: new LoginThrottle(),
+		access,
+		yjs,
+		automerge,
+		startedAt: Date.now(),
+		async close() {
+			offRevoke();
+			offAccess();
+			await Promise.all(endpoints.map((e) => e.close()));
+			await s.close();
+		}
+	};
+}
+
+const KEY = Symbol.for('gongzhi.services');
+
+/** The one bridge from the Node server to SvelteKit's server code (and to Vite's dev SSR graph). */
+export function installServices(services: Services | null) {
+	(globalThis as Record<symbol, unknown>)[KEY] = services;
+}

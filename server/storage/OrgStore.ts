@@ -1,0 +1,14 @@
+import type { Role } from '../../src/lib/domain/roles';
+import type { Membership, Unit } from './types';
+
+export interface OrgStore {
+	addUnit(unit: Unit): Promise<void>;
+	unit(id: string): Promise<Unit | null>;
+	children(parentId: string): Promise<Unit[]>;
+	/** The unit and all its ancestors, nearest first. */
+	ancestry(id: string): Promise<Unit[]>;
+	addMembership(m: Omit<Membership, 'createdAt'>): Promise<void>;
+	removeMembership(userId: string, unitId: string, role: Role): Promise<boolean>;
+	membershipsOf(userId: string): Promise<Membership[]>;
+	membersOf(unitId: string): Promise<Membership[]>;
+}

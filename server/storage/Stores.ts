@@ -1,0 +1,22 @@
+import type { AuditLog } from './AuditLog';
+import type { AutomergeChangeStore } from './AutomergeChangeStore';
+import type { DocumentRegistry } from './DocumentRegistry';
+import type { InviteStore } from './InviteStore';
+import type { OrgStore } from './OrgStore';
+import type { SessionStore } from './SessionStore';
+import type { Transactional } from './Transactional';
+import type { UserStore } from './UserStore';
+import type { YjsUpdateStore } from './YjsUpdateStore';
+
+/** Everything the server persists, one store per concept, all from one database. */
+export interface Stores extends Transactional {
+	users: UserStore;
+	sessions: SessionStore;
+	org: OrgStore;
+	documents: DocumentRegistry;
+	yjs: YjsUpdateStore;
+	automerge: AutomergeChangeStore;
+	invites: InviteStore;
+	audit: AuditLog;
+	close(): Promise<void>;
+}

@@ -1,0 +1,9 @@
+import type { User } from './types';
+
+export interface UserStore {
+	create(user: Omit<User, 'createdAt' | 'disabled'> & { passwordHash: string }): Promise<User>;
+	byId(id: string): Promise<User | null>;
+	byUsername(username: string): Promise<(User & { passwordHash: string }) | null>;
+	setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+	setDisabled(userId: string, disabled: boolean): Promise<void>;
+}

@@ -1,0 +1,104 @@
+import type { Role, UnitKind } from '../../../src/lib/domain/roles';
+import type { OrgStore } from '../OrgStore';
+import type { Membership, Unit } from '../types';
+import type { SqliteDatabase } from './SqliteDatabase';
+
+interface UnitRow {
+	id: string;
+	parent_id: string | null;
+	kind: UnitKind;
+	name: string;
+	name_en: string;
+}
+interface MemberRow {
+	user_id: string;
+	unit_id: string;
+	role: Role;
+	created_at: number;
+}
+
+const toUnit = (r: UnitRow): Unit => ({
+	id: r.id,
+	parentId: r.parent_id,
+	kind: r.kind,
+	name: r.name,
+	nameEn: r.name_en
+});
+const toMember = (r: MemberRow): Membership => ({
+	userId: r.user_id,
+	unitId: r.unit_id,
+	role: r.role,
+	createdAt: r.created_at
+});
+
+export class SqliteOrgStore implements OrgStore {
+	constructor(private readonly sql: SqliteDatabase) {}
+
+	async addUnit(u: Unit) {
+		await this.sql.write(() =>
+			this.sql.db
+				.prepare('INSERT INTO units (id, parent_id, kind, name, name_en) VALUES (?, ?, ?, ?, ?)')
+				.run(u.id, u.parentId, u.kind, u.name, u.nameEn)
+		);
+	}
+
+	async unit(id: string) {
+		const r = this.sql.db.prepare('SELECT * FROM units WHERE id = ?').get(id) as
+			UnitRow | undefined;
+		return r ? toUnit(r) : null;
+	}
+
+	async children(parentId: string) {
+		const rows = this.sql.db
+			.prepare('SELECT * FROM units WHERE parent_id = ? ORDER BY id')
+			.all(parentId) as UnitRow[];
+		return rows.map(toUnit);
+	}
+
+	async ancestry(id: string) {
+		const rows = this.sql.db
+			.prepare(
+				`WITH RECURSIVE up(id, parent_id, kind, name, name_en, depth) AS (
+					SELECT id, parent_id, kind, name, name_en, 0 FROM units WHERE id = ?
+					UNION ALL
+					SELECT u.id, u.parent_id, u.kind, u.name, u.name_en, up.depth + 1
+					FROM units u JOIN up ON u.id = up.parent_id
+				) SELECT * FROM up ORDER BY depth`
+			)
+			.all(id) as UnitRow[];
+		return rows.map(toUnit);
+	}
+
+	async addMembership(m: Omit<Membership, 'createdAt'>) {
+		await this.sql.write(() =>
+			this.sql.db
+				.prepare(
+					'INSERT OR IGNORE INTO memberships (user_id, unit_id, role, created_at) VALUES (?, ?, ?, ?)'
+				)
+				.run(m.userId, m.unitId, m.role, Date.now())
+		);
+	}
+
+	async removeMembership(userId: string, unitId: string, role: Role) {
+		return this.sql.write(
+			() =>
+				this.sql.db
+					.prepare('DELETE FROM memberships WHERE user_id = ? AND unit_id = ? AND role = ?')
+					.run(userId, unitId, role).changes > 0
+		);
+	}
+
+	async membershipsOf(userId: string) {
+		const rows = this.sql.db
+			.prepare('SELECT * FROM memberships WHERE user_id = ? ORDER BY created_at')
+			.all(userId) as MemberRow[];
+		return rows.map(toMember);
+	}
+
+	async membersOf(unitId: string) {
+		const rows = this.sql.db
+			.prepare('SELECT * FROM memberships WHERE unit_id = ? ORDER BY created_at')
+			.all(unitId) as MemberRow[];
+		return rows.map(toMember);
+	}
+}

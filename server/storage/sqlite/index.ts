@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import type { Stores } from '../Stores';
+import { SqliteAuditLog } from './SqliteAuditLog';
+import { SqliteAutomergeChangeStore } from './SqliteAutomergeChangeStore';
+import { SqliteDatabase } from './SqliteDatabase';
+import { SqliteDocumentRegistry } from './SqliteDocumentRegistry';
+import { SqliteInviteStore } from './SqliteInviteStore';
+import { SqliteOrgStore } from './SqliteOrgStore';
+import { SqliteSessionStore } from './SqliteSessionStore';
+import { SqliteUserStore } from './SqliteUserStore';
+import { SqliteYjsUpdateStore } from './SqliteYjsUpdateStore';
+
+/** Opens (creating and migrating if needed) `gongzhi.sqlite` under dataDir. */
+/** `dataDir` may be ':memory:' for a database that lives only as long as the process. */
+export function openSqliteStores(dataDir: string): Stores {
+	const sql = new SqliteDatabase(
+		dataDir === ':memory:' ? ':memory:' : join(dataDir, 'gongzhi.sqlite')
+	);
+	return {
+		transaction: (work) => sql.transaction(work),
+		users: new SqliteUserStore(sql),
+		sessions: new SqliteSessionStore(sql),
+		org: new SqliteOrgStore(sql),
+		documents: new SqliteDocumentRegistry(sql),
+		yjs: new SqliteYjsUpdateStore(sql),
+		automerge: new SqliteAutomergeChangeStore(sql),
+		invites: new SqliteInviteStore(sql),
+		audit: new SqliteAuditLog(sql),
+		close: async () => sql.close()
+	};
+}

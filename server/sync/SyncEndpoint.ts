@@ -1,0 +1,55 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+
+/** Who is on the other end of a socket, as the server's session record says. */
+export interface SyncUser {
+	userId: string;
+	sessionId: string;
+	displayName: string;
+}
+
+/**
+ * One websocket sync protocol behind the shared upgrade router. The router has already checked
+ * the Origin and the session before calling `upgrade`; the endpoint validates the rest of the
+ * request (document ids, access) and owns the socket from then on.
+ */
+export interface SyncEndpoint {
+	/** Path prefix this endpoint answers, e.g. `/sync/yjs/`. */
+	readonly prefix: string;
+	upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, user: SyncUser): void;
+	/** Closes every socket of these sessions (logout, password change, disabled account). */
+	disconnectSessions(sessionIds: readonly string[]): void;
+	/** Re-checks the access of a user's open sockets after their roles changed. */
+	recheckUser(userId: string): Promise<void>;
+	stats(): SyncStats;
+	close(): Promise<void>;
+}
+
+export interface SyncStats {
+	connections: number;
+	openDocuments: number;
+}
+
+/** Close codes shared by both endpoints, so a client and a log reader can tell why. */
+export const CLOSE = {
+	normal: 1000,
+	goingAway: 1001,
+	protocolError: 1002,
+	tooBig: 1009,
+	badMessage: 4400,
+	unauthorized: 4401,
+	forbidden: 4403,
+	notFound: 4404,
+	tooMany: 4429,
+	internal: 4500
+} as const;
+
+/** Writes a plain HTTP answer on a socket that will not be upgraded, and closes it. */
+export function refuseUpgrade(socket: Duplex, status: number, message: string) {
+	if (socket.destroyed) return;
+	const body = JSON.stringify({ error: message });
+	socket.end(
+		`HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+			`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+	);
+}
