@@ -2,6 +2,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { AGENDA_META, AGENDA_SCHEMA_VERSION } from '$lib/domain/agenda';
+import { YJS_SYNC_PATH } from '$lib/domain/yjsProtocol';
 import type { ConnectionState } from './ConnectionState';
 import { DirtyFlag } from './DirtyFlag';
 import { agendaDbName } from './localKeys';
@@ -53,10 +54,15 @@ export class AgendaSession {
 		this.#persistence = persistence;
 		this.#dirty = new DirtyFlag(opts.userId, opts.docId);
 		this.pending = this.#dirty.value;
-		this.provider = new WebsocketProvider(`${wsOrigin()}/sync/yjs`, opts.docId, this.syncDoc, {
-			connect: false,
-			disableBc: true
-		});
+		this.provider = new WebsocketProvider(
+			`${wsOrigin()}${YJS_SYNC_PATH}`,
+			opts.docId,
+			this.syncDoc,
+			{
+				connect: false,
+				disableBc: true
+			}
+		);
 		this.#tracker = new YjsAckTracker(
 			this.provider,
 			this.syncDoc,

@@ -1,12 +1,8 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { MESSAGE_ACK } from '$lib/domain/yjsProtocol';
+import { encodeAck, MESSAGE_ACK, MESSAGE_SYNC, SYNC_STEP1 } from '$lib/domain/yjsProtocol';
 import type { DirtyFlag } from './DirtyFlag';
-
-const MESSAGE_SYNC = 0;
-const SYNC_STEP_1 = 0;
 
 /**
  * Decides when local Yjs changes are safely on the server. After local changes (debounced) and
@@ -47,7 +43,7 @@ export class YjsAckTracker {
 			provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, type) => {
 				const step = decoding.peekVarUint(decoder);
 				syncHandler(encoder, decoder, p, emitSynced, type);
-				if (step === SYNC_STEP_1) this.#gotServerStep1 = true;
+				if (step === SYNC_STEP1) this.#gotServerStep1 = true;
 				// Our reply (step 2) is sent right after this handler returns; probe after it.
 				if (this.#gotServerStep1 && p.synced && this.dirty.value) this.#schedule(0);
 			};
@@ -89,9 +85,6 @@ export class YjsAckTracker {
 		const ws = this.provider.ws;
 		if (!this.provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return;
 		this.#seq += 1;
-		const encoder = encoding.createEncoder();
-		encoding.writeVarUint(encoder, MESSAGE_ACK);
-		encoding.writeVarUint(encoder, this.#seq);
-		ws.send(encoding.toUint8Array(encoder));
+		ws.send(encodeAck(this.#seq) as Uint8Array<ArrayBuffer>);
 	}
 }
