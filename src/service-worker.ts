@@ -38,16 +38,27 @@ sw.addEventListener('activate', (event) => {
 	);
 });
 
-// A page asks to be kept (see registerServiceWorker.ts): fetch it as a navigation would.
+// A page asks to keep URLs (see registerServiceWorker.ts): pages as a navigation would cache
+// them, hashed assets (the wasm) into the asset cache.
 sw.addEventListener('message', (event) => {
 	const data: unknown = event.data;
 	if (typeof data !== 'object' || data === null) return;
-	const { type, url } = data as { type?: unknown; url?: unknown };
-	if (type !== 'keep-page' || typeof url !== 'string') return;
-	const target = new URL(url);
-	if (target.origin !== sw.location.origin) return;
-	event.waitUntil(networkFirst(new Request(target.href, { credentials: 'same-origin' })));
+	const { type, urls } = data as { type?: unknown; urls?: unknown };
+	if (type !== 'keep' || !Array.isArray(urls)) return;
+	const jobs = urls
+		.filter((u): u is string => typeof u === 'string')
+		.map((u) => new URL(u, sw.location.origin))
+		.filter((u) => u.origin === sw.location.origin)
+		.map((u) => {
+			const request = new Request(u.href, { credentials: 'same-origin' });
+			return isImmutable(u) ? cacheFirst(request) : networkFirst(request);
+		});
+	event.waitUntil(Promise.allSettled(jobs));
 });
+
+function isImmutable(url: URL): boolean {
+	return immutable.has(url.pathname) || url.pathname.startsWith('/_app/immutable/');
+}
 
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
@@ -56,7 +67,7 @@ sw.addEventListener('fetch', (event) => {
 	if (url.origin !== sw.location.origin) return;
 	if (url.pathname.startsWith('/sync/') || url.pathname === '/healthz') return;
 
-	if (immutable.has(url.pathname) || url.pathname.startsWith('/_app/immutable/')) {
+	if (isImmutable(url)) {
 		event.respondWith(cacheFirst(request));
 	} else if (request.mode === 'navigate' || url.pathname.endsWith('/__data.json')) {
 		event.respondWith(networkFirst(request));
@@ -71,8 +82,8 @@ async function cacheFirst(request: Request): Promise<Response> {
 	if (hit) return hit;
 	const response = await fetch(request);
 	if (response.ok) {
-		const copy = response.clone();
-		void caches.open(ASSETS).then((cache) => cache.put(request, copy));
+		const cache = await caches.open(ASSETS);
+		await cache.put(request, response.clone());
 	}
 	return response;
 }

@@ -14,7 +14,7 @@ export async function loadDocPage(
 	pathname: string
 ) {
 	const user = locals.user;
-	if (!user) redirect(303, `/login?next=${encodeURIComponent(pathname)}`);
+	if (!user) redirect(303, `/login?redirectTo=${encodeURIComponent(pathname)}`);
 	const found = await services().access.document(user.id, docId);
 	if (!found || found.doc.kind !== kind) error(404, 'Not Found');
 	const roles = await services().access.rolesIn(user.id, found.doc.communityId);

@@ -14,6 +14,7 @@ import type { ConnectionState } from './ConnectionState';
 import { DirtyFlag } from './DirtyFlag';
 import { headsCovered } from './headsCovered';
 import { automergeDbName } from './localKeys';
+import { keepForOffline } from './registerServiceWorker';
 import { wsOrigin } from './wsOrigin';
 
 export interface BoardSessionOptions {
@@ -68,6 +69,8 @@ export class BoardSession {
 
 	static async open(opts: BoardSessionOptions): Promise<BoardSession> {
 		await initializeWasm(wasmUrl);
+		// Not precached (3.6 MB): kept now that this device has needed it once.
+		void keepForOffline([wasmUrl]);
 		const session = new BoardSession(opts);
 		await session.#find();
 		return session;
