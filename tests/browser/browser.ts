@@ -65,7 +65,8 @@ export async function login(page: Page, base: string, username: string) {
 	await page.fill('input[name="password"]', DEMO_PASSWORD);
 	await Promise.all([
 		page.waitForURL((url) => !url.pathname.startsWith('/login')),
-		page.click('button[type="submit"]')
+		// The header has forms of its own (language, text size): press the login form's button.
+		page.click('form:has(input[name="password"]) button[type="submit"]')
 	]);
 }
 
@@ -87,8 +88,13 @@ export async function waitUntilKeptOffline(page: Page, timeout = 20_000) {
 	);
 }
 
+/** The document's text, block by block, without other people's caret labels. */
 export async function editorText(page: Page): Promise<string> {
-	return page.locator('.gz-editor').innerText();
+	return page.locator('.gz-editor').evaluate((el) => {
+		const copy = el.cloneNode(true) as HTMLElement;
+		for (const caret of copy.querySelectorAll('.gz-caret')) caret.remove();
+		return [...copy.children].map((block) => block.textContent).join('\n');
+	});
 }
 
 /** Puts the caret at the end of the editor's n-th paragraph. */

@@ -44,6 +44,8 @@ export class AgendaSession {
 	readonly #dirty: DirtyFlag;
 	readonly #tracker: YjsAckTracker;
 	readonly #offs: (() => void)[] = [];
+	/** Remote updates held back while an IME composition is open in the editor. */
+	#held: Uint8Array[] | null = null;
 
 	private constructor(
 		private readonly opts: AgendaSessionOptions,
@@ -95,6 +97,24 @@ export class AgendaSession {
 		this.contentError = true;
 	}
 
+	/**
+	 * While someone composes Chinese through an IME, a remote change re-rendering the paragraph
+	 * breaks the composition and commits its pinyin as text. Remote updates wait until it ends.
+	 */
+	setComposing(composing: boolean) {
+		if (composing) {
+			this.#held ??= [];
+			return;
+		}
+		const held = this.#held;
+		this.#held = null;
+		if (held?.length) {
+			this.viewDoc.transact(() => {
+				for (const update of held) Y.applyUpdate(this.viewDoc, update, LINK);
+			}, LINK);
+		}
+	}
+
 	/** Asks the server to confirm what is pending now (logout's last attempt). */
 	flush() {
 		this.#tracker.flush();
@@ -114,7 +134,9 @@ export class AgendaSession {
 		const { syncDoc, viewDoc, provider } = this;
 		Y.applyUpdate(viewDoc, Y.encodeStateAsUpdate(syncDoc), LINK);
 		const down = (update: Uint8Array, origin: unknown) => {
-			if (origin !== LINK) Y.applyUpdate(viewDoc, update, LINK);
+			if (origin === LINK) return;
+			if (this.#held) this.#held.push(update);
+			else Y.applyUpdate(viewDoc, update, LINK);
 		};
 		const up = (update: Uint8Array, origin: unknown) => {
 			if (origin !== LINK && this.editable) Y.applyUpdate(syncDoc, update, LINK);
