@@ -19,7 +19,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				canManageMembers: await access.can(user.id, 'invite', c.id),
 				documents: docs
 					.filter((d) => d.doc.communityId === c.id)
-					.map(({ doc, level }) => ({ id: doc.id, kind: doc.kind, title: doc.title, access: level }))
+					.map(({ doc, level }) => ({
+						id: doc.id,
+						kind: doc.kind,
+						title: doc.title,
+						access: level
+					}))
 			}))
 		)
 	};

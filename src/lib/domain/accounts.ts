@@ -25,8 +25,13 @@ export const RESET_CODE_LIFETIME_MS = 24 * 60 * 60 * 1000;
  * `//evil.example` and `/\evil.example` are other sites to a browser, so they fall back to `/`.
  */
 export function safeRedirectPath(value: unknown): string {
-	if (typeof value !== 'string' || value.length > 512) return '/';
-	if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-	if (/[\u0000-\u001f\\]/.test(value)) return '/';
-	return value;
+	if (typeof value !== 'string' || value.length > 512 || !value.startsWith('/')) return '/';
+	// Let the URL parser decide, as a browser would (it turns `\` into `/`, drops tabs).
+	const base = 'http://same-site.invalid';
+	try {
+		const url = new URL(value, base);
+		return url.origin === base ? url.pathname + url.search + url.hash : '/';
+	} catch {
+		return '/';
+	}
 }

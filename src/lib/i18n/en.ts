@@ -30,8 +30,7 @@ export const en: Messages = {
 		password: 'Password',
 		submit: 'Log in',
 		failed: 'Wrong username or password.',
-		throttled: (seconds) =>
-			`Too many attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
+		throttled: (seconds) => `Too many attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
 		forgot: 'Forgot your password? Ask your community secretary for a reset code.',
 		haveCode: 'I have a reset code',
 		demoTitle: 'Demo accounts',

@@ -24,7 +24,7 @@ export const actions: Actions = {
 		// A stolen session must not turn into a stolen account by guessing the password here.
 		const result = await throttledAttempt(event, user.username, async () => {
 			const record = await stores.users.byUsername(user.username);
-			return !!record && (await auth.verifyPassword(record.passwordHash, current));
+			return record && (await auth.verifyPassword(record.passwordHash, current)) ? record.id : null;
 		});
 		if (!result.ok) return result.locked ?? fail(400, { error: 'wrongPassword' as const });
 		await stores.users.setPasswordHash(user.id, await auth.hashPassword(next));

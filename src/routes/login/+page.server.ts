@@ -23,25 +23,22 @@ export const actions: Actions = {
 		const redirectTo = safeRedirectPath(formField(data, 'redirectTo'));
 		const { stores, auth } = services();
 
-		let userId: string | null = null;
 		const result = await throttledAttempt(event, username, async () => {
 			const user = username ? await stores.users.byUsername(username) : null;
 			// Verify even for an unknown user, so timing does not tell which part was wrong.
 			const ok = await auth.verifyPassword(user?.passwordHash ?? (await auth.dummyHash), password);
-			if (!user || !ok || user.disabled) return false;
-			userId = user.id;
-			return true;
+			return user && ok && !user.disabled ? user.id : null;
 		});
-		if (result.ok && userId) {
-			await startSession(event.cookies, event.url, userId);
-			await audit(userId, 'login', `user:${userId}`);
+		if (result.ok) {
+			await startSession(event.cookies, event.url, result.value);
+			await audit(result.value, 'login', `user:${result.value}`);
 			redirect(303, redirectTo);
 		}
-		await audit(userId, 'login_failed', `username:${username}`, {
+		await audit(null, 'login_failed', `username:${username}`, {
 			address: event.getClientAddress(),
-			throttled: 'locked' in result && !!result.locked
+			throttled: result.locked !== null
 		});
-		if (!result.ok && result.locked) return result.locked;
+		if (result.locked) return result.locked;
 		return fail(400, { error: 'failed' as const, username });
 	}
 };

@@ -19,23 +19,21 @@ export const actions: Actions = {
 		if (problem) return fail(400, { error: problem, username });
 		const { stores, auth, sessions } = services();
 
-		let userId: string | null = null;
 		const result = await throttledAttempt(event, username, async () => {
 			const user = username ? await stores.users.byUsername(username) : null;
-			if (!user || !code) return false;
+			if (!user || !code) return null;
 			// consumeResetCode checks user, expiry and single use in one statement.
-			if (!(await stores.invites.consumeResetCode(auth.hashToken(code), user.id, Date.now())))
-				return false;
-			userId = user.id;
-			return true;
+			const now = Date.now();
+			const used = await stores.invites.consumeResetCode(auth.hashToken(code), user.id, now);
+			return used ? user.id : null;
 		});
-		if (!result.ok || !userId) {
+		if (!result.ok) {
 			await audit(null, 'reset_failed', `username:${username}`, {
 				address: event.getClientAddress()
 			});
-			if (!result.ok && result.locked) return result.locked;
-			return fail(400, { error: 'failed' as const, username });
+			return result.locked ?? fail(400, { error: 'failed' as const, username });
 		}
+		const userId = result.value;
 		await stores.users.setPasswordHash(userId, await auth.hashPassword(next));
 		// Whoever had the account before the reset is logged out everywhere.
 		await sessions.invalidateUser(userId);
