@@ -54,6 +54,8 @@ export const load: PageServerLoad = async (event) => {
 	}));
 	return {
 		community: { id: community.id, name: community.name, nameEn: community.nameEn },
+		// The secretary changes their own password on /account, not with a reset code.
+		me: user.id,
 		members,
 		invites,
 		grantable: ROLES.filter((r) => canGrant(roles, r)),
