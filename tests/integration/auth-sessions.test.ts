@@ -1,5 +1,8 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { hashToken } from '../../server/auth/tokens';
 import { DEMO_PASSWORD } from '../../server/demo/demoDistrict';
 import { get, login, postForm, setCookie } from '../helpers/http';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -57,6 +60,28 @@ describe('logout', () => {
 		const res = await get(server, '/logout', cookie);
 		expect(res.status).toBe(405);
 		expect(await documentsStatus(cookie)).toBe(200);
+	});
+});
+
+describe('sliding expiry', () => {
+	it('sends the cookie again, with the later expiry, when a request renews the session', async () => {
+		const cookie = await server.cookieFor('deputy');
+		const token = cookie.split('=')[1]!;
+		const fresh = await get(server, '/', cookie);
+		expect(setCookie(fresh, 'gz_session')).toBeNull();
+
+		const db = new Database(join(server.dataDir, 'gongzhi.sqlite'));
+		try {
+			const soon = Date.now() + 24 * 60 * 60 * 1000;
+			db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?').run(soon, hashToken(token));
+		} finally {
+			db.close();
+		}
+		const renewed = setCookie(await get(server, '/', cookie), 'gz_session');
+		expect(renewed?.value).toBe(token);
+		const expires = renewed!.attrs.find((a) => a.startsWith('expires='))!.slice(8);
+		expect(Date.parse(expires)).toBeGreaterThan(Date.now() + 20 * 24 * 60 * 60 * 1000);
+		expect(renewed!.attrs).toContain('httponly');
 	});
 });
 
