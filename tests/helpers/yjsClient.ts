@@ -2,7 +2,8 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { AGENDA_FRAGMENT } from '../../src/lib/domain/agenda';
-import { YJS_SYNC_PATH } from '../../src/lib/domain/yjsProtocol';
+import * as decoding from 'lib0/decoding';
+import { MESSAGE_ACK, YJS_SYNC_PATH, encodeAck } from '../../src/lib/domain/yjsProtocol';
 import { waitFor } from './server';
 
 /** What the Yjs tests need from a server: where it is and how a user's browser would knock. */
@@ -108,4 +109,26 @@ export async function upgradeStatus(url: string, headers: Record<string, string>
 /** The plain text of the agenda's `index`-th paragraph. */
 export function paragraphText(doc: Y.Doc, index = 0): string {
 	return String(paragraph(doc, index).toJSON());
+}
+
+/**
+ * Sends the app's ack request (type 100) on the provider's socket; resolves when the server
+ * answers, i.e. once everything this client sent before it is stored.
+ */
+export function waitForAck(client: AgendaClient, seq: number): Promise<void> {
+	const ws = client.provider.ws;
+	if (!ws) throw new Error('provider not connected');
+	// The app registers a handler for its ack; without one the stock client logs an error.
+	client.provider.messageHandlers[MESSAGE_ACK] = () => {};
+	return new Promise((resolve) => {
+		const onMessage = (event: MessageEvent) => {
+			const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
+			if (decoding.readVarUint(decoder) === MESSAGE_ACK && decoding.readVarUint(decoder) === seq) {
+				ws.removeEventListener('message', onMessage);
+				resolve();
+			}
+		};
+		ws.addEventListener('message', onMessage);
+		ws.send(encodeAck(seq) as Uint8Array<ArrayBuffer>);
+	});
 }
