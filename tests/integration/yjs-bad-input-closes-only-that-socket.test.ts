@@ -1,6 +1,12 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CLOSE } from '../../server/sync/SyncEndpoint';
-import { MESSAGE_ACK, MESSAGE_SYNC, SYNC_UPDATE } from '../../src/lib/domain/yjsProtocol';
+import {
+	MESSAGE_ACK,
+	MESSAGE_SYNC,
+	SYNC_UPDATE,
+	YJS_SYNC_PATH
+} from '../../src/lib/domain/yjsProtocol';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 import {
 	openAgenda,
@@ -77,3 +83,25 @@ for (const { rule, code, frames } of cases) {
 		await expectBystanderServed(`[after ${rule}]`);
 	});
 }
+
+test('garbage bytes on the raw TCP stream after the upgrade close that socket only', async () => {
+	const headers = await server.headersFor('secretary');
+	const socket = connect(server.port, '127.0.0.1');
+	socket.on('error', () => {});
+	const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+	let answer = '';
+	socket.on('data', (chunk: Buffer) => {
+		answer += chunk.toString('latin1');
+	});
+	socket.write(
+		`GET ${YJS_SYNC_PATH}/${server.agendaId} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n` +
+			'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n' +
+			'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n' +
+			`Cookie: ${headers.Cookie}\r\nOrigin: ${headers.Origin}\r\n\r\n`
+	);
+	await waitFor(() => answer.includes('101 Switching Protocols'), 'the upgrade');
+	// Not websocket frames at all: unmasked, reserved opcodes, random lengths.
+	socket.write(Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 31 + 7) % 256)));
+	await closed;
+	await expectBystanderServed('[after raw garbage]');
+});
