@@ -1,5 +1,6 @@
 import * as A from '@automerge/automerge';
 import type { AutomergeChangeStore } from '../storage/AutomergeChangeStore';
+import { changesNewTo, type ChangePart } from './incomingChanges';
 import { SerialQueue } from './SerialQueue';
 
 /** What a room needs from a connection: somewhere to send sync messages for this board. */
@@ -10,7 +11,7 @@ export interface BoardPeer {
 /** Changes a writer sent, already decoded once (so junk was refused before anything was stored). */
 export interface IncomingChanges {
 	userId: string;
-	changes: readonly { hash: string; bytes: Uint8Array }[];
+	parts: readonly ChangePart[];
 }
 
 export interface BoardRoomOptions {
@@ -79,7 +80,7 @@ export class BoardRoom {
 	receive(peer: BoardPeer, data: Uint8Array, incoming: IncomingChanges | null): Promise<void> {
 		return this.#queue.run(async () => {
 			if (!this.#peers.has(peer)) return;
-			const fresh = incoming ? this.#unknownChanges(incoming.changes) : [];
+			const fresh = incoming ? changesNewTo(this.#doc, incoming.parts) : [];
 			if (incoming && fresh.length > 0) {
 				await this.opts.store.appendChanges(this.documentId, fresh, incoming.userId);
 			}
@@ -132,15 +133,6 @@ export class BoardRoom {
 		this.#doc = doc;
 		this.#chunkCount = chunks.length;
 		this.#appliedSeq = lastSeq;
-	}
-
-	#unknownChanges(changes: IncomingChanges['changes']) {
-		const seen = new Set<string>();
-		return changes.filter((c) => {
-			if (seen.has(c.hash) || A.hasHeads(this.#doc, [c.hash])) return false;
-			seen.add(c.hash);
-			return true;
-		});
 	}
 
 	#sendTo(peer: BoardPeer) {

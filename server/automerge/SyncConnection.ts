@@ -5,6 +5,7 @@ import type { AccessService } from '../access/AccessService';
 import { CLOSE, type SyncUser } from '../sync/SyncEndpoint';
 import type { BoardPeer, BoardRoom, IncomingChanges } from './BoardRoom';
 import { UnappliableMessage } from './BoardRoom';
+import { parseChangeChunks } from './incomingChanges';
 import { RateLimiter } from './RateLimiter';
 import { SerialQueue } from './SerialQueue';
 import {
@@ -202,7 +203,7 @@ export class SyncConnection implements BoardPeer {
 			if (entry.level !== 'write') {
 				throw new Refusal(CLOSE.forbidden, `changes from a ${entry.level}er on ${msg.documentId}`);
 			}
-			incoming = { userId: this.user.userId, changes: decoded.changes.map(decodeOne) };
+			incoming = { userId: this.user.userId, parts: decodeParts(decoded.changes) };
 		}
 		await entry.room.receive(this, msg.data, incoming);
 	}
@@ -268,9 +269,9 @@ export class SyncConnection implements BoardPeer {
 	}
 }
 
-function decodeOne(bytes: Uint8Array) {
+function decodeParts(chunks: Uint8Array[]) {
 	try {
-		return { hash: A.decodeChange(bytes).hash, bytes };
+		return parseChangeChunks(chunks);
 	} catch (err) {
 		throw new BadMessage(`undecodable change: ${String(err)}`);
 	}
