@@ -1,4 +1,6 @@
+import * as A from '@automerge/automerge';
 import {
+	cbor,
 	Repo,
 	type AutomergeUrl,
 	type DocHandle,
@@ -103,4 +105,46 @@ export function closeCode(ws: WebSocket, timeoutMs = 5000): Promise<number> {
 			resolve(code);
 		});
 	});
+}
+
+/** Sends one protocol message on a raw socket, CBOR-encoded as the stock client would. */
+export function sendMessage(ws: WebSocket, msg: Record<string, unknown>) {
+	ws.send(cbor.encode(msg));
+}
+
+/** The next message the server sends on a raw socket, decoded. */
+export function nextMessage(ws: WebSocket, timeoutMs = 5000): Promise<Record<string, unknown>> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('no message from the server')), timeoutMs);
+		ws.once('message', (data: Buffer) => {
+			clearTimeout(timer);
+			resolve(cbor.decode(data));
+		});
+	});
+}
+
+/** A raw socket that has done the `join` → `peer` handshake as peer `peerId`. */
+export async function joinedSocket(
+	server: Pick<TestServer, 'wsUrl' | 'headersFor'>,
+	username: string,
+	peerId = `raw-${Math.random().toString(36).slice(2)}`
+) {
+	const ws = await rawSocket(server, username);
+	const reply = nextMessage(ws);
+	sendMessage(ws, {
+		type: 'join',
+		senderId: peerId,
+		peerMetadata: {},
+		supportedProtocolVersions: ['1']
+	});
+	const peer = await reply;
+	if (peer.type !== 'peer') throw new Error(`expected peer, got ${String(peer.type)}`);
+	return ws;
+}
+
+/** The first message a peer with an empty document sends when it asks for one. */
+export function firstSyncMessage(): Uint8Array {
+	const [, msg] = A.generateSyncMessage(A.init(), A.initSyncState());
+	if (!msg) throw new Error('automerge produced no sync message');
+	return msg;
 }
