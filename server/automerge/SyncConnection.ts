@@ -1,57 +1,42 @@
 import * as A from '@automerge/automerge';
-import { isValidDocumentId } from '@automerge/automerge-repo';
 import type { WebSocket } from 'ws';
-import type { AccessService } from '../access/AccessService';
 import { CLOSE, type SyncUser } from '../sync/SyncEndpoint';
-import type { BoardPeer, BoardRoom, IncomingChanges } from './BoardRoom';
+import type { BoardPeer, IncomingChanges } from './BoardRoom';
 import { UnappliableMessage } from './BoardRoom';
 import { parseChangeChunks } from './incomingChanges';
+import { OpenBoards, type OpenBoardsContext } from './OpenBoards';
 import { RateLimiter } from './RateLimiter';
+import { Refusal } from './Refusal';
 import { SerialQueue } from './SerialQueue';
 import {
 	BadMessage,
 	decodeClientMessage,
 	encodeServerMessage,
+	frameBytes,
 	PROTOCOL_VERSION,
 	supportsOurProtocol,
 	type DocSyncMessage,
+	type JoinMessage,
 	type ServerMessage
 } from './wireMessages';
 
-export interface ConnectionContext {
+export interface ConnectionContext extends OpenBoardsContext {
 	serverPeerId: string;
 	storageId: string;
-	access: AccessService;
-	/** The room for a board, created (and loading) if it is not open yet. */
-	openRoom(documentId: string): BoardRoom;
 	log(line: string): void;
-	maxDocuments: number;
 	/** Sustained messages per second before the socket counts as a flood, and the burst allowed. */
 	messagesPerSecond: number;
 	messageBurst: number;
 }
 
-type Level = 'write' | 'comment' | 'read';
-
-/** Ends the socket with this code; thrown from message handling. */
-class Refusal extends Error {
-	constructor(
-		readonly code: number,
-		message: string
-	) {
-		super(message);
-	}
-}
-
 /**
  * One client socket, which may sync many boards. Who it is comes from the session (`user`); the
  * peer id the client claims is only the address we write back to, so two sockets claiming one
- * peer id stay two separate connections. Access is decided per board when the board is first
- * mentioned and re-checked when the user's roles change; writes are enforced on every message.
+ * peer id stay two separate connections. Messages are handled one at a time in arrival order;
+ * anything that goes wrong while handling one closes this socket, and only this one.
  */
 export class SyncConnection implements BoardPeer {
-	#docs = new Map<string, { room: BoardRoom; level: Level }>();
-	#denied = new Set<string>();
+	#boards: OpenBoards;
 	#queue = new SerialQueue();
 	#limiter: RateLimiter;
 	#peerId: string | null = null;
@@ -65,16 +50,15 @@ export class SyncConnection implements BoardPeer {
 		private readonly ctx: ConnectionContext
 	) {
 		this.#limiter = new RateLimiter(ctx.messagesPerSecond, ctx.messageBurst);
+		this.#boards = new OpenBoards(this, user, ctx, (id) => this.#unavailable(id));
+		// ws closes with 1009 on an oversized frame and reports it here; without a listener the
+		// error would take the process down.
 		socket.on('error', (err) =>
 			ctx.log(`automerge: socket error for ${user.userId}: ${err.message}`)
 		);
 		socket.on('pong', () => (this.#alive = true));
 		socket.on('close', () => this.#release());
 		socket.on('message', (data, isBinary) => this.#onFrame(data, isBinary));
-	}
-
-	get closed() {
-		return this.#closed;
 	}
 
 	close(code: number, reason: string) {
@@ -97,23 +81,9 @@ export class SyncConnection implements BoardPeer {
 		this.socket.ping();
 	}
 
-	/** Re-reads this user's access to every board the socket has open (roles changed). */
+	/** Re-reads this user's access to the boards it has open (roles changed), in message order. */
 	recheck(): Promise<void> {
-		return this.#queue.run(async () => {
-			this.#denied.clear();
-			for (const [documentId, entry] of this.#docs) {
-				const access = await this.ctx.access.document(this.user.userId, documentId);
-				if (this.#closed) return;
-				if (access && access.doc.kind === 'board') {
-					entry.level = access.level;
-					continue;
-				}
-				entry.room.leave(this);
-				this.#docs.delete(documentId);
-				this.#denied.add(documentId);
-				this.#unavailable(documentId);
-			}
-		});
+		return this.#queue.run(() => this.#boards.recheck(() => this.#closed));
 	}
 
 	sendSync(documentId: string, data: Uint8Array) {
@@ -132,7 +102,7 @@ export class SyncConnection implements BoardPeer {
 		try {
 			if (!this.#limiter.take()) throw new Refusal(CLOSE.tooMany, 'message flood');
 			if (!isBinary) throw new Refusal(CLOSE.badMessage, 'text frame');
-			const frame = toBytes(data);
+			const frame = frameBytes(data);
 			this.#queue.run(() => this.#handle(frame)).catch((err: unknown) => this.#fail(err));
 		} catch (err) {
 			this.#fail(err);
@@ -150,38 +120,17 @@ export class SyncConnection implements BoardPeer {
 	async #handle(frame: Uint8Array) {
 		if (this.#closed) return;
 		const msg = decodeClientMessage(frame);
-		if (msg.type === 'join' && 'senderId' in msg) {
-			if (!supportsOurProtocol(msg.supportedProtocolVersions)) {
-				this.#send({
-					type: 'error',
-					senderId: this.ctx.serverPeerId,
-					targetId: msg.senderId,
-					message: 'unsupported protocol version'
-				});
-				throw new Refusal(CLOSE.protocolError, 'unsupported protocol version');
-			}
-			this.#peerId = msg.senderId;
-			this.#send({
-				type: 'peer',
-				senderId: this.ctx.serverPeerId,
-				targetId: msg.senderId,
-				peerMetadata: { storageId: this.ctx.storageId, isEphemeral: false },
-				selectedProtocolVersion: PROTOCOL_VERSION
-			});
-			return;
-		}
+		if (msg.type === 'join' && 'senderId' in msg) return this.#join(msg);
 		if (!this.#peerId) throw new BadMessage(`${msg.type} before join`);
-		if ((msg.type === 'sync' || msg.type === 'request') && 'data' in msg) {
-			await this.#sync(msg);
-			return;
-		}
+		if ((msg.type === 'sync' || msg.type === 'request') && 'data' in msg) return this.#sync(msg);
 		switch (msg.type) {
-			case 'ephemeral': // Presence on boards is not relayed yet.
+			case 'ephemeral': // Presence on boards is not relayed (yet): dropped.
 			case 'doc-unavailable': // The client lacks a document; nothing for us to do.
-			case 'remote-subscription-change': // Heads gossip between servers; not offered.
+			case 'remote-subscription-change': // Heads gossip is not offered.
 			case 'remote-heads-changed':
 				return;
 			default:
+				// Newer clients send types we do not know: ignore them, and say so once.
 				if (!this.#unknownTypes.has(msg.type) && this.#unknownTypes.size < 10) {
 					this.#unknownTypes.add(msg.type);
 					this.ctx.log(`automerge: ignoring message type "${msg.type}" from ${this.user.userId}`);
@@ -189,9 +138,30 @@ export class SyncConnection implements BoardPeer {
 		}
 	}
 
+	#join(msg: JoinMessage) {
+		if (!supportsOurProtocol(msg.supportedProtocolVersions)) {
+			this.#send({
+				type: 'error',
+				senderId: this.ctx.serverPeerId,
+				targetId: msg.senderId,
+				message: 'unsupported protocol version'
+			});
+			throw new Refusal(CLOSE.protocolError, 'unsupported protocol version');
+		}
+		this.#peerId = msg.senderId;
+		this.#send({
+			type: 'peer',
+			senderId: this.ctx.serverPeerId,
+			targetId: msg.senderId,
+			// A storage id makes clients track our heads: "the server has all my changes".
+			peerMetadata: { storageId: this.ctx.storageId, isEphemeral: false },
+			selectedProtocolVersion: PROTOCOL_VERSION
+		});
+	}
+
 	async #sync(msg: DocSyncMessage) {
-		const entry = await this.#open(msg.documentId);
-		if (!entry) return;
+		const board = await this.#boards.open(msg.documentId, () => this.#closed);
+		if (!board) return;
 		let decoded: A.DecodedSyncMessage;
 		try {
 			decoded = A.decodeSyncMessage(msg.data);
@@ -200,49 +170,19 @@ export class SyncConnection implements BoardPeer {
 		}
 		let incoming: IncomingChanges | null = null;
 		if (decoded.changes.length > 0) {
-			if (entry.level !== 'write') {
-				throw new Refusal(CLOSE.forbidden, `changes from a ${entry.level}er on ${msg.documentId}`);
+			if (board.level !== 'write') {
+				throw new Refusal(
+					CLOSE.forbidden,
+					`changes on ${msg.documentId} from a connection with ${board.level} access`
+				);
 			}
-			incoming = { userId: this.user.userId, parts: decodeParts(decoded.changes) };
+			try {
+				incoming = { userId: this.user.userId, parts: parseChangeChunks(decoded.changes) };
+			} catch (err) {
+				throw new BadMessage(`undecodable change: ${String(err)}`);
+			}
 		}
-		await entry.room.receive(this, msg.data, incoming);
-	}
-
-	async #open(documentId: string) {
-		const open = this.#docs.get(documentId);
-		if (open) return open;
-		if (this.#denied.has(documentId)) {
-			this.#unavailable(documentId);
-			return null;
-		}
-		if (!isValidDocumentId(documentId)) {
-			throw new Refusal(
-				CLOSE.badMessage,
-				`invalid document id ${JSON.stringify(documentId).slice(0, 60)}`
-			);
-		}
-		if (this.#docs.size + this.#denied.size >= this.ctx.maxDocuments) {
-			throw new Refusal(CLOSE.tooMany, `more than ${this.ctx.maxDocuments} documents`);
-		}
-		const access = await this.ctx.access.document(this.user.userId, documentId);
-		if (this.#closed) return null;
-		// A document that does not exist, is not a board, or may not be read: one answer for all,
-		// so nobody can probe which ids exist.
-		if (!access || access.doc.kind !== 'board') {
-			this.#denied.add(documentId);
-			this.#unavailable(documentId);
-			return null;
-		}
-		const room = this.ctx.openRoom(documentId);
-		const entry = { room, level: access.level };
-		room.join(this);
-		this.#docs.set(documentId, entry);
-		try {
-			await room.ready;
-		} catch (err) {
-			throw new Refusal(CLOSE.internal, `could not load ${documentId}: ${String(err)}`);
-		}
-		return entry;
+		await board.room.receive(this, msg.data, incoming);
 	}
 
 	#unavailable(documentId: string) {
@@ -264,22 +204,6 @@ export class SyncConnection implements BoardPeer {
 	#release() {
 		if (this.#closed) return;
 		this.#closed = true;
-		for (const { room } of this.#docs.values()) room.leave(this);
-		this.#docs.clear();
+		this.#boards.leaveAll();
 	}
-}
-
-function decodeParts(chunks: Uint8Array[]) {
-	try {
-		return parseChangeChunks(chunks);
-	} catch (err) {
-		throw new BadMessage(`undecodable change: ${String(err)}`);
-	}
-}
-
-function toBytes(data: unknown): Uint8Array {
-	if (data instanceof Uint8Array) return data;
-	if (data instanceof ArrayBuffer) return new Uint8Array(data);
-	if (Array.isArray(data)) return Buffer.concat(data as Buffer[]);
-	throw new BadMessage('unexpected frame type');
 }

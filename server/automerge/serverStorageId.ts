@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+	closeSync,
+	fsyncSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	renameSync,
+	writeSync
+} from 'node:fs';
 import { join } from 'node:path';
 
 const FILE = 'automerge-storage-id';
@@ -20,6 +28,7 @@ export function serverStorageId(dataDir: string): string {
 		// Not written yet.
 	}
 	const id = randomUUID();
+	mkdirSync(dataDir, { recursive: true });
 	const tmp = `${path}.${process.pid}.tmp`;
 	const fd = openSync(tmp, 'w');
 	try {

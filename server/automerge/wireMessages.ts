@@ -82,3 +82,11 @@ export type ServerMessage =
 export function encodeServerMessage(msg: ServerMessage): Uint8Array {
 	return cbor.encode(msg);
 }
+
+/** A binary frame as ws hands it over (Buffer, ArrayBuffer, or fragments). */
+export function frameBytes(data: unknown): Uint8Array {
+	if (data instanceof Uint8Array) return data;
+	if (data instanceof ArrayBuffer) return new Uint8Array(data);
+	if (Array.isArray(data)) return Buffer.concat(data as Buffer[]);
+	throw new BadMessage('unexpected frame type');
+}
