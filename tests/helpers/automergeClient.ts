@@ -40,8 +40,9 @@ export async function boardClient(
 	headers.Origin = proxy.url;
 	const adapter = new WebSocketClientAdapter(
 		proxy.url.replace('http', 'ws') + '/sync/automerge',
-		// Retry fast, so tests that close a socket see the client come back within a second.
-		500
+		// Retry sooner than the default 5 s so tests see a closed client come back, but not so
+		// soon that a slow handshake on a busy machine is abandoned for a second socket.
+		2000
 	);
 	const repo = new Repo({
 		network: [adapter],
@@ -58,6 +59,9 @@ export async function boardClient(
 		serverStorageId,
 		find: <T>(documentId: string) => repo.find<T>(`automerge:${documentId}` as AutomergeUrl),
 		async close() {
+			// The stock adapter re-connects on a timer that disconnect() does not cancel (set when
+			// the server closed a socket); neutralise it so no socket outlives the test.
+			adapter.connect = () => {};
 			await repo.shutdown();
 			await proxy.close();
 		}

@@ -59,5 +59,7 @@ describe('two writers editing one task concurrently', () => {
 			expect(notes).toContain(`<b${i}>`);
 		}
 		expect(hb.doc().tasks[taskId]).toEqual(ha.doc().tasks[taskId]);
+		// Neither writer was ever refused or cut off on the way.
+		expect(server.logs.filter((l) => l.includes('closing socket'))).toEqual([]);
 	});
 });

@@ -41,10 +41,10 @@ describe("a reader's changes", () => {
 			'the reader socket to be closed as forbidden'
 		);
 		// The stock client reconnects and offers its change again; it must be refused each time.
-		await new Promise((r) => setTimeout(r, 1200));
-		expect(
-			server.logs.filter((l) => l.includes('u-resident') && l.includes('(4403)')).length
-		).toBeGreaterThan(1);
+		await waitFor(
+			() => server.logs.filter((l) => l.includes('u-resident') && l.includes('(4403)')).length > 1,
+			'the reconnected reader to be refused again'
+		);
 
 		// The writer keeps syncing, and what it gets back from the server has no trace of the
 		// reader's change.
