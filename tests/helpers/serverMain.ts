@@ -1,6 +1,6 @@
 /**
  * A server in its own process for tests that kill it (kill -9): the sync endpoints without the
- * SvelteKit handler, on DATA_DIR and PORT from the environment. Prints one JSON line with the
+ * SvelteKit handler, on DATA_DIR and PORT from the environment. Prints one JSON line (`{"port":…,"cookies":{…}}`) with the
  * port and, for each user named in SESSIONS_FOR, a session cookie (stored in DATA_DIR, so it
  * still works after a restart on the same directory).
  */
@@ -22,3 +22,9 @@ for (const username of (process.env.SESSIONS_FOR ?? '').split(',').filter(Boolea
 	cookies[username] = `${SESSION_COOKIE}=${token}`;
 }
 console.log(JSON.stringify({ port: server.port, cookies }));
+process.on('SIGTERM', () => {
+	server.close().then(
+		() => process.exit(0),
+		() => process.exit(1)
+	);
+});
