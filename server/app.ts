@@ -2,11 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { GongzhiConfig } from './config';
 import { seedDemoIfEmpty } from './demo/seedDemo';
+import { markProtocol, type RequestHandler } from './http/appHandler';
 import { healthz } from './http/healthz';
 import { createServices, installServices, type Services } from './services';
 import { createUpgradeRouter } from './sync/upgradeRouter';
 
-export type RequestHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+export type { RequestHandler };
 
 export interface RunningServer {
 	url: string;
@@ -38,6 +39,7 @@ export async function startServer(
 			healthz(services, req, res);
 			return;
 		}
+		markProtocol(req);
 		if (opts.handler) opts.handler(req, res, () => notFound(req, res));
 		else notFound(req, res);
 	});

@@ -2,20 +2,18 @@
  * Production entry: SvelteKit's adapter-node handler behind our one HTTP server.
  * Run through `npm start` (which builds first when needed).
  */
-import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { startServer, type RequestHandler } from './app';
+import { startServer } from './app';
 import { configFromEnv } from './config';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demoDistrict';
+import { loadAppHandler } from './http/appHandler';
 
 const config = configFromEnv();
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
 const buildDir = resolve(process.env.GONGZHI_BUILD_DIR ?? 'build');
-const { handler } = (await import(pathToFileURL(resolve(buildDir, 'handler.js')).href)) as {
-	handler: RequestHandler;
-};
+const handler = await loadAppHandler(buildDir);
 
 const server = await startServer(config, { port, host, handler });
 config.log(

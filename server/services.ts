@@ -1,4 +1,5 @@
 import { AccessService } from './access/AccessService';
+import { createAuthHelpers, type AuthHelpers } from './auth/AuthHelpers';
 import { LoginThrottle } from './auth/LoginThrottle';
 import { SessionService } from './auth/sessions';
 import type { GongzhiConfig } from './config';
@@ -18,6 +19,8 @@ export interface Services {
 	stores: Stores;
 	sessions: SessionService;
 	throttle: LoginThrottle;
+	/** Password hashing and tokens for the app's auth pages (src/ cannot import server/). */
+	auth: AuthHelpers;
 	access: AccessService;
 	yjs: SyncEndpoint;
 	automerge: SyncEndpoint;
@@ -48,6 +51,7 @@ export function createServices(config: GongzhiConfig, stores?: Stores): Services
 		stores: s,
 		sessions,
 		throttle: new LoginThrottle(),
+		auth: createAuthHelpers(s, config.demo),
 		access,
 		yjs,
 		automerge,

@@ -17,5 +17,4 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
  * answer takes as long as for a real account. */
 export const DUMMY_HASH = hashPassword('no-such-user-' + Math.random());
 
-export const MIN_PASSWORD_LENGTH = 8;
-export const MAX_PASSWORD_LENGTH = 256;
+export { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from '../../src/lib/domain/accounts';

@@ -8,11 +8,13 @@ export const SESSION_LIFETIME = 30 * DAY;
 /** A session used in its last half is extended to a full lifetime again (sliding expiry). */
 const RENEW_WITHIN = 15 * DAY;
 
-export const SESSION_COOKIE = 'gz_session';
+export { SESSION_COOKIE } from '../../src/lib/domain/session';
 
 export interface ValidSession {
 	session: Session;
 	user: User;
+	/** True when this validation slid the expiry forward: the cookie must be set again. */
+	renewed: boolean;
 }
 
 export type RevokeListener = (event: { userId: string; sessionIds: string[] }) => void;
@@ -55,11 +57,12 @@ export class SessionService {
 		}
 		const user = await this.users.byId(session.userId);
 		if (!user || user.disabled) return null;
-		if (session.expiresAt - now < RENEW_WITHIN) {
+		const renewed = session.expiresAt - now < RENEW_WITHIN;
+		if (renewed) {
 			session.expiresAt = now + SESSION_LIFETIME;
 			await this.sessions.setExpiry(id, session.expiresAt);
 		}
-		return { session, user };
+		return { session, user, renewed };
 	}
 
 	async invalidate(session: Session): Promise<void> {

@@ -1,16 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { WebSocketServer } from 'ws';
 import type { SyncDeps } from '../sync/SyncDeps';
 import { CLOSE, refuseUpgrade, type SyncEndpoint } from '../sync/SyncEndpoint';
+import { BoardRoom } from './BoardRoom';
+import { serverStorageId } from './serverStorageId';
+import { SyncConnection } from './SyncConnection';
 
-// Placeholder until the endpoint lands: refuses every upgrade so nothing half-built is exposed.
+const PATH = '/sync/automerge';
+const HEARTBEAT_MS = 30_000;
+const MAX_DOCUMENTS_PER_SOCKET = 100;
+const COMPACT_AFTER_CHUNKS = 200;
+
+/**
+ * The Automerge endpoint: automerge-repo's websocket protocol on one socket per client, carrying
+ * every board it has open. The server side of the sync is ours (not a server-side Repo): one
+ * document in memory per open board, one sync state per (socket, board), writes appended to
+ * storage before they are applied, and a reader's changes refused.
+ */
 export function createAutomergeSync(deps: SyncDeps): SyncEndpoint {
-	void deps;
-	void CLOSE;
+	const { config, stores, access } = deps;
+	const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes });
+	const serverPeerId = `gongzhi-server-${randomUUID()}`;
+	const storageId = serverStorageId(config.dataDir);
+	const connections = new Set<SyncConnection>();
+	const rooms = new Map<string, BoardRoom>();
+	/** Rooms unloaded while their queue (an append, a compaction) was still running. */
+	const draining = new Set<Promise<void>>();
+	let closing = false;
+
+	const unload = (room: BoardRoom) => {
+		if (rooms.get(room.documentId) !== room || room.peerCount > 0) return;
+		rooms.delete(room.documentId);
+		room.dispose();
+		const done = room.idle().finally(() => draining.delete(done));
+		draining.add(done);
+	};
+
+	const openRoom = (documentId: string) => {
+		let room = rooms.get(documentId);
+		if (!room) {
+			const created = new BoardRoom(documentId, {
+				store: stores.automerge,
+				compactAfterChunks: COMPACT_AFTER_CHUNKS,
+				unloadAfterMs: config.unloadAfterMs,
+				onIdle: unload,
+				log: config.log
+			});
+			// A board that failed to load is forgotten, so the next attempt loads it afresh.
+			created.ready.catch((err: unknown) => {
+				config.log(`automerge: loading ${documentId} failed: ${String(err)}`);
+				if (rooms.get(documentId) === created) rooms.delete(documentId);
+			});
+			rooms.set(documentId, created);
+			room = created;
+		}
+		return room;
+	};
+
+	const context = {
+		serverPeerId,
+		storageId,
+		access,
+		openRoom,
+		log: config.log,
+		maxDocuments: MAX_DOCUMENTS_PER_SOCKET,
+		messagesPerSecond: 200,
+		messageBurst: 1000
+	};
+
+	const heartbeat = setInterval(() => {
+		for (const c of connections) c.heartbeat();
+	}, HEARTBEAT_MS);
+	heartbeat.unref();
+
 	return {
-		prefix: '/sync/automerge',
-		upgrade: (_req, socket) => refuseUpgrade(socket, 503, 'Service Unavailable'),
-		disconnectSessions: () => {},
-		recheckUser: async () => {},
-		stats: () => ({ connections: 0, openDocuments: 0 }),
-		close: async () => {}
+		prefix: PATH,
+		upgrade(req, socket, head, user) {
+			const path = (req.url ?? '').split('?')[0];
+			if (path !== PATH && path !== `${PATH}/`) {
+				refuseUpgrade(socket, 404, 'Not Found');
+				return;
+			}
+			if (closing) {
+				refuseUpgrade(socket, 503, 'Service Unavailable');
+				return;
+			}
+			wss.handleUpgrade(req, socket, head, (ws) => {
+				const conn = new SyncConnection(ws, user, context);
+				connections.add(conn);
+				ws.on('close', () => connections.delete(conn));
+				if (closing) conn.close(CLOSE.goingAway, 'server shutting down');
+			});
+		},
+		disconnectSessions(sessionIds) {
+			const ended = new Set(sessionIds);
+			for (const c of connections) {
+				if (ended.has(c.user.sessionId)) c.close(CLOSE.unauthorized, 'session ended');
+			}
+		},
+		async recheckUser(userId) {
+			const mine = [...connections].filter((c) => c.user.userId === userId);
+			await Promise.all(mine.map((c) => c.recheck()));
+		},
+		stats: () => ({ connections: connections.size, openDocuments: rooms.size }),
+		async close() {
+			closing = true;
+			clearInterval(heartbeat);
+			for (const c of connections) c.close(CLOSE.goingAway, 'server shutting down');
+			connections.clear();
+			const open = [...rooms.values()];
+			await Promise.all([...open.map((r) => r.idle()), ...draining]);
+			for (const r of open) r.dispose();
+			rooms.clear();
+			await new Promise<void>((resolve) => wss.close(() => resolve()));
+		}
 	};
 }

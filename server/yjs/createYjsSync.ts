@@ -1,16 +1,157 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { YJS_SYNC_PATH } from '../../src/lib/domain/yjsProtocol';
 import type { SyncDeps } from '../sync/SyncDeps';
-import { CLOSE, refuseUpgrade, type SyncEndpoint } from '../sync/SyncEndpoint';
+import { CLOSE, refuseUpgrade, type SyncEndpoint, type SyncUser } from '../sync/SyncEndpoint';
+import { RoomRegistry } from './RoomRegistry';
+import { SyncRefusal } from './SyncRefusal';
+import { YjsConnection } from './YjsConnection';
+import type { YjsRoom } from './YjsRoom';
+import { agendaIdFromPath, authorizeAgenda, type AgendaGrant } from './authorizeAgenda';
+import { handleMessage } from './handleMessage';
+import { YJS_LIMITS } from './limits';
+import { syncStep1Message } from './messages';
 
-// Placeholder until the endpoint lands: refuses every upgrade so nothing half-built is exposed.
+/**
+ * The y-websocket endpoint for agendas (`/sync/yjs/<agendaId>`), built on y-protocols and ws.
+ * The upgrade router has checked Origin and session; here the id and the access level are
+ * checked, and every message is held to that level.
+ */
 export function createYjsSync(deps: SyncDeps): SyncEndpoint {
-	void deps;
-	void CLOSE;
+	const { config, access, stores } = deps;
+	const log = config.log;
+	const prefix = `${YJS_SYNC_PATH}/`;
+	const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes });
+	const rooms = new RoomRegistry(stores.yjs, config.unloadAfterMs, log);
+	const connections = new Set<YjsConnection>();
+	let closing = false;
+
+	const heartbeat = setInterval(() => {
+		for (const conn of connections) {
+			if (!conn.alive) {
+				log(`yjs terminated ${conn.user.userId} on ${conn.docId}: missed a heartbeat`);
+				conn.ws.terminate();
+				continue;
+			}
+			conn.alive = false;
+			conn.ws.ping();
+		}
+	}, YJS_LIMITS.heartbeatMs);
+	heartbeat.unref();
+
+	function attach(ws: WebSocket, room: YjsRoom, user: SyncUser, grant: AgendaGrant) {
+		const conn = new YjsConnection(ws, user, grant.docId, grant.level, grant.presence, log);
+		connections.add(conn);
+		room.connections.add(conn);
+		ws.on('error', (error) => {
+			// ws closes the socket itself (1009 for an oversized frame, 1002 for a bad frame).
+			log(`yjs socket error for ${user.userId} on ${grant.docId}: ${error.message}`);
+		});
+		ws.on('pong', () => {
+			conn.alive = true;
+		});
+		ws.on('message', (data: RawData, isBinary: boolean) => {
+			if (!isBinary) {
+				conn.refuse(new SyncRefusal(CLOSE.badMessage, 'text frame'));
+				return;
+			}
+			const bytes = toUint8Array(data);
+			conn.enqueue(() => handleMessage(room, conn, bytes, log));
+		});
+		ws.on('close', () => {
+			connections.delete(conn);
+			room.connections.delete(conn);
+			room.dropPresenceOf(conn);
+			room.publishPresence();
+			// Queued updates from a client that left are still stored; the room stays until then.
+			void conn.drained().then(() => rooms.release(grant.docId));
+		});
+		room.publishPresence();
+		// Writers get the server's state vector so they send what the server lacks; readers have
+		// nothing the server would accept, so they are not asked.
+		if (conn.canWrite) conn.send(syncStep1Message(room.doc));
+	}
+
+	async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, user: SyncUser) {
+		const docId = agendaIdFromPath(req.url, prefix);
+		const grant = docId ? await authorizeAgenda(access, user, docId) : null;
+		if (!grant) {
+			log(
+				`yjs refused ${user.userId}: no readable agenda at ${JSON.stringify((req.url ?? '').slice(0, 100))}`
+			);
+			refuseUpgrade(socket, 404, 'Not Found');
+			return;
+		}
+		if (closing) {
+			refuseUpgrade(socket, 503, 'Service Unavailable');
+			return;
+		}
+		let room: YjsRoom;
+		try {
+			room = await rooms.acquire(grant.docId);
+		} catch {
+			rooms.release(grant.docId);
+			refuseUpgrade(socket, 500, 'Internal Server Error');
+			return;
+		}
+		if (socket.destroyed || closing) {
+			rooms.release(grant.docId);
+			socket.destroy();
+			return;
+		}
+		wss.handleUpgrade(req, socket, head, (ws) => attach(ws, room, user, grant));
+	}
+
 	return {
-		prefix: '/sync/yjs/',
-		upgrade: (_req, socket) => refuseUpgrade(socket, 503, 'Service Unavailable'),
-		disconnectSessions: () => {},
-		recheckUser: async () => {},
-		stats: () => ({ connections: 0, openDocuments: 0 }),
-		close: async () => {}
+		prefix,
+		upgrade(req, socket, head, user) {
+			upgrade(req, socket, head, user).catch((error: unknown) => {
+				log(`yjs upgrade failed for ${user.userId}: ${String(error)}`);
+				refuseUpgrade(socket, 500, 'Internal Server Error');
+			});
+		},
+		disconnectSessions(sessionIds) {
+			const ids = new Set(sessionIds);
+			for (const conn of connections) {
+				if (ids.has(conn.user.sessionId)) {
+					conn.refuse(new SyncRefusal(CLOSE.unauthorized, 'session ended'));
+				}
+			}
+		},
+		async recheckUser(userId) {
+			for (const conn of [...connections]) {
+				if (conn.user.userId !== userId || conn.refused) continue;
+				const grant = await authorizeAgenda(access, conn.user, conn.docId);
+				if (!grant) {
+					conn.refuse(new SyncRefusal(CLOSE.forbidden, 'access revoked'));
+					continue;
+				}
+				const wasWriter = conn.canWrite;
+				conn.level = grant.level;
+				conn.presence = grant.presence;
+				const room = [...rooms.rooms()].find((r) => r.connections.has(conn));
+				if (!room) continue;
+				if (wasWriter && !conn.canWrite) room.dropPresenceOf(conn);
+				room.publishPresence();
+			}
+		},
+		stats: () => ({ connections: connections.size, openDocuments: rooms.size }),
+		async close() {
+			closing = true;
+			clearInterval(heartbeat);
+			const open = [...connections];
+			for (const conn of open) conn.close(CLOSE.goingAway, 'server shutting down');
+			await Promise.all(open.map((c) => c.drained()));
+			await rooms.close();
+			for (const conn of open) conn.ws.terminate();
+			await new Promise<void>((resolve) => wss.close(() => resolve()));
+		}
 	};
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+	if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+	if (data instanceof ArrayBuffer) return new Uint8Array(data);
+	return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { startServer, type RequestHandler, type RunningServer } from '../../server/app';
 import type { GongzhiConfig } from '../../server/config';
 import { DEMO_AGENDA, DEMO_USERS } from '../../server/demo/demoDistrict';
 import { SESSION_COOKIE } from '../../server/auth/sessions';
+import { loadAppHandler } from '../../server/http/appHandler';
 
 export interface TestServer extends RunningServer {
 	dataDir: string;
@@ -44,10 +44,7 @@ export async function startTestServer(
 	};
 	let handler: RequestHandler | undefined;
 	if (opts.withApp) {
-		const mod = (await import(pathToFileURL(join(process.cwd(), 'build', 'handler.js')).href)) as {
-			handler: RequestHandler;
-		};
-		handler = mod.handler;
+		handler = await loadAppHandler(join(process.cwd(), 'build'));
 	}
 	const server = await startServer(config, { port: 0, host: '127.0.0.1', handler });
 	const docs = await server.services.stores.documents.inCommunities(['c-a']);

@@ -54,5 +54,141 @@ export const en: Messages = {
 		due: 'Due',
 		empty: 'No tasks',
 		loading: 'Opening the board…'
+	},
+	nav: {
+		home: 'Home',
+		account: 'Account',
+		settings: 'Settings',
+		logout: 'Log out',
+		login: 'Log in',
+		signedInAs: (name) => `Signed in as ${name}`,
+		skipToContent: 'Skip to content'
+	},
+	settings: {
+		title: 'Display settings',
+		language: 'Language',
+		switchLanguage: '中文',
+		switchLanguageLabel: 'Switch to Chinese',
+		largeText: 'Large text',
+		largeTextOn: 'Large text: on',
+		largeTextOff: 'Large text: off',
+		largeTextLabel: 'Toggle large text'
+	},
+	login: {
+		title: 'Log in',
+		username: 'Username',
+		password: 'Password',
+		submit: 'Log in',
+		failed: 'Wrong username or password.',
+		throttled: (seconds) => `Too many attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
+		forgot: 'Forgot your password? Ask your community secretary for a reset code.',
+		haveCode: 'I have a reset code',
+		demoTitle: 'Demo accounts',
+		demoHint: (password) => `All of these accounts use the password ${password}`
+	},
+	logout: {
+		pendingConfirm: 'This device has changes that are not synced yet. Log out and discard them?'
+	},
+	home: {
+		title: 'My communities',
+		noCommunities: 'You have not joined a community yet.',
+		documents: 'Documents',
+		noDocuments: 'This community has no documents yet.',
+		agenda: 'Meeting agenda',
+		board: 'Secretary project',
+		members: 'Members and invitations'
+	},
+	access: {
+		write: 'Can edit',
+		comment: 'Can comment',
+		read: 'Read only'
+	},
+	roles: {
+		secretary: 'Party secretary',
+		residents_committee: "Residents' committee",
+		owners_committee: "Owners' committee",
+		property_company: 'Property company',
+		party_member: 'Party member / volunteer',
+		resident: 'Resident',
+		deputy: 'Deputy'
+	},
+	account: {
+		title: 'My account',
+		changePassword: 'Change password',
+		currentPassword: 'Current password',
+		newPassword: 'New password',
+		newPasswordHint: (min) => `At least ${min} characters`,
+		submit: 'Save new password',
+		wrongPassword: 'The current password is wrong.',
+		tooShort: (min) => `The new password needs at least ${min} characters.`,
+		tooLong: 'The new password is too long.',
+		changed: 'Password changed. Sessions on other devices have been ended.'
+	},
+	members: {
+		title: (community) => `${community} · Members`,
+		list: 'Members',
+		name: 'Name',
+		username: 'Username',
+		role: 'Role',
+		none: 'No members yet.',
+		invite: 'Invite a new member',
+		inviteRole: 'Role',
+		inviteDays: 'Valid for (days)',
+		createInvite: 'Create invitation link',
+		inviteCreated: 'Invitation link (shown only once: copy it and send it now):',
+		invites: 'Invitations',
+		noInvites: 'No invitations yet.',
+		expires: 'Expires',
+		status: 'Status',
+		statusActive: 'Active',
+		statusUsed: 'Used',
+		statusRevoked: 'Revoked',
+		statusExpired: 'Expired',
+		revoke: 'Revoke',
+		resetCode: 'Issue reset code',
+		resetCodeFor: 'Issue a password reset code for this member',
+		resetCodeCreated: (name) =>
+			`Reset code for ${name} (shown only once, valid for 24 hours, works once):`,
+		badRole: 'You cannot grant this role.',
+		badDays: 'Validity must be between 1 and 14 days.',
+		notMember: 'This person is not a member of this community.'
+	},
+	invite: {
+		title: 'Join a community',
+		intro: (community, role) => `You are invited to join ${community} as “${role}”.`,
+		invalid: 'This invitation link is invalid, used, revoked or expired.',
+		register: 'New here? Register',
+		username: 'Username',
+		usernameHint: '3–32 letters, digits, - or _',
+		displayName: 'Name',
+		password: 'Password',
+		submitRegister: 'Register and join',
+		accept: (name) => `Accept the invitation as ${name}`,
+		submitAccept: 'Accept invitation',
+		usernameTaken: 'This username is taken.',
+		badUsername: 'A username has 3–32 letters, digits, - or _.',
+		badDisplayName: 'Please enter a name (at most 40 characters).',
+		tooShort: (min) => `The password needs at least ${min} characters.`,
+		tooLong: 'The password is too long.'
+	},
+	reset: {
+		title: 'Set a new password with a reset code',
+		intro:
+			'Ask your community secretary for a reset code. It is valid for 24 hours and works once.',
+		username: 'Username',
+		code: 'Reset code',
+		newPassword: 'New password',
+		submit: 'Set new password',
+		failed: 'Wrong username or reset code, or the code is no longer valid.',
+		tooShort: (min) => `The new password needs at least ${min} characters.`,
+		tooLong: 'The new password is too long.',
+		done: 'Your password is set. Log in with the new password.'
+	},
+	errors: {
+		title: 'Something went wrong',
+		notFound: 'This page does not exist, or you may not see it.',
+		forbidden: 'The request was refused.',
+		generic: 'The server had a problem. Please try again later.',
+		backHome: 'Back to home'
 	}
 };

@@ -1,7 +1,7 @@
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
- * `m()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the compiler
- * refuses an en.ts that misses one).
+ * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
+ * compiler refuses an en.ts that misses one). Messages with values are functions.
  */
 export const zhCN = {
 	app: {
@@ -55,6 +55,141 @@ export const zhCN = {
 		due: '截止',
 		empty: '暂无任务',
 		loading: '正在打开看板…'
+	},
+	nav: {
+		home: '首页',
+		account: '账号',
+		settings: '设置',
+		logout: '退出登录',
+		login: '登录',
+		signedInAs: (name: string) => `当前用户：${name}`,
+		skipToContent: '跳到正文'
+	},
+	settings: {
+		title: '显示设置',
+		language: '语言',
+		switchLanguage: 'English',
+		switchLanguageLabel: '切换为英文界面',
+		largeText: '大字',
+		largeTextOn: '大字：开',
+		largeTextOff: '大字：关',
+		largeTextLabel: '切换大字显示'
+	},
+	login: {
+		title: '登录',
+		username: '用户名',
+		password: '密码',
+		submit: '登录',
+		failed: '用户名或密码不正确。',
+		throttled: (seconds: number) => `尝试次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试。`,
+		forgot: '忘记密码？请找社区书记领取重置码。',
+		haveCode: '我有重置码',
+		demoTitle: '演示账号',
+		demoHint: (password: string) => `以下账号的密码都是 ${password}`
+	},
+	logout: {
+		pendingConfirm: '本机还有未同步的修改。仍然退出并丢弃这些修改吗？'
+	},
+	home: {
+		title: '我的社区',
+		noCommunities: '你还没有加入任何社区。',
+		documents: '文档',
+		noDocuments: '这个社区还没有文档。',
+		agenda: '会议议程',
+		board: '书记项目',
+		members: '成员与邀请'
+	},
+	access: {
+		write: '可编辑',
+		comment: '可评论',
+		read: '只读'
+	},
+	roles: {
+		secretary: '社区党组织书记',
+		residents_committee: '居委会',
+		owners_committee: '业委会',
+		property_company: '物业服务企业',
+		party_member: '党员/志愿者',
+		resident: '居民',
+		deputy: '代表委员'
+	},
+	account: {
+		title: '我的账号',
+		changePassword: '修改密码',
+		currentPassword: '当前密码',
+		newPassword: '新密码',
+		newPasswordHint: (min: number) => `至少 ${min} 个字符`,
+		submit: '保存新密码',
+		wrongPassword: '当前密码不正确。',
+		tooShort: (min: number) => `新密码至少需要 ${min} 个字符。`,
+		tooLong: '新密码太长。',
+		changed: '密码已修改。其他设备上的登录已失效。'
+	},
+	members: {
+		title: (community: string) => `${community} · 成员`,
+		list: '成员',
+		name: '姓名',
+		username: '用户名',
+		role: '角色',
+		none: '暂无成员。',
+		invite: '邀请新成员',
+		inviteRole: '角色',
+		inviteDays: '有效期（天）',
+		createInvite: '生成邀请链接',
+		inviteCreated: '邀请链接（只显示这一次，请立即复制发给对方）：',
+		invites: '邀请记录',
+		noInvites: '暂无邀请。',
+		expires: '到期',
+		status: '状态',
+		statusActive: '有效',
+		statusUsed: '已使用',
+		statusRevoked: '已撤销',
+		statusExpired: '已过期',
+		revoke: '撤销',
+		resetCode: '发放重置码',
+		resetCodeFor: '为该成员发放密码重置码',
+		resetCodeCreated: (name: string) =>
+			`${name} 的重置码（只显示这一次，24 小时内有效，只能使用一次）：`,
+		badRole: '你不能授予这个角色。',
+		badDays: '有效期须为 1 到 14 天。',
+		notMember: '该用户不是本社区成员。'
+	},
+	invite: {
+		title: '加入社区',
+		intro: (community: string, role: string) => `你被邀请以“${role}”的身份加入${community}。`,
+		invalid: '这个邀请链接无效、已使用、已撤销或已过期。',
+		register: '新用户注册',
+		username: '用户名',
+		usernameHint: '3–32 个字母、数字、- 或 _',
+		displayName: '姓名',
+		password: '密码',
+		submitRegister: '注册并加入',
+		accept: (name: string) => `以 ${name} 的身份接受邀请`,
+		submitAccept: '接受邀请',
+		usernameTaken: '这个用户名已被使用。',
+		badUsername: '用户名须为 3–32 个字母、数字、- 或 _。',
+		badDisplayName: '请填写姓名（最多 40 个字）。',
+		tooShort: (min: number) => `密码至少需要 ${min} 个字符。`,
+		tooLong: '密码太长。'
+	},
+	reset: {
+		title: '用重置码设置新密码',
+		intro: '请向社区书记领取重置码。重置码 24 小时内有效，只能使用一次。',
+		username: '用户名',
+		code: '重置码',
+		newPassword: '新密码',
+		submit: '设置新密码',
+		failed: '用户名或重置码不正确，或重置码已失效。',
+		tooShort: (min: number) => `新密码至少需要 ${min} 个字符。`,
+		tooLong: '新密码太长。',
+		done: '密码已设置，请用新密码登录。'
+	},
+	errors: {
+		title: '出错了',
+		notFound: '页面不存在，或你没有权限查看。',
+		forbidden: '请求被拒绝。',
+		generic: '服务器出了点问题，请稍后再试。',
+		backHome: '返回首页'
 	}
 };
 

@@ -1,0 +1,168 @@
+import * as A from '@automerge/automerge';
+import type { AutomergeChangeStore } from '../storage/AutomergeChangeStore';
+import { changesNewTo, type ChangePart } from './incomingChanges';
+import { SerialQueue } from './SerialQueue';
+
+/** What a room needs from a connection: somewhere to send sync messages for this board. */
+export interface BoardPeer {
+	sendSync(documentId: string, data: Uint8Array): void;
+}
+
+/** Changes a writer sent, already decoded once (so junk was refused before anything was stored). */
+export interface IncomingChanges {
+	userId: string;
+	parts: readonly ChangePart[];
+}
+
+export interface BoardRoomOptions {
+	store: AutomergeChangeStore;
+	/** Compact once the stored chunks pass this count. */
+	compactAfterChunks: number;
+	unloadAfterMs: number;
+	/** Called when the room has had no peers for `unloadAfterMs`. */
+	onIdle: (room: BoardRoom) => void;
+	log: (line: string) => void;
+}
+
+/** Thrown when a sync message cannot be applied; what it appended has been removed again. */
+export class UnappliableMessage extends Error {}
+
+/**
+ * One open board: its document in memory, one sync state per connected peer, and a queue so
+ * that appending to storage, applying, and compacting happen one at a time. The order for a
+ * write is append (awaited) → apply → reply and relay: what the server acknowledges is on disk,
+ * and what cannot be applied is removed again before anyone sees it.
+ */
+export class BoardRoom {
+	readonly ready: Promise<void>;
+	#doc: A.Doc<unknown> = A.init();
+	#peers = new Map<BoardPeer, A.SyncState>();
+	#queue = new SerialQueue();
+	#chunkCount = 0;
+	/** The highest stored seq whose chunk is applied in memory: compaction never goes past it. */
+	#appliedSeq = 0;
+	#unloadTimer: NodeJS.Timeout | null = null;
+	#compacting = false;
+
+	constructor(
+		readonly documentId: string,
+		private readonly opts: BoardRoomOptions
+	) {
+		this.ready = this.#queue.run(() => this.#load());
+	}
+
+	get peerCount() {
+		return this.#peers.size;
+	}
+
+	heads(): string[] {
+		return A.getHeads(this.#doc);
+	}
+
+	join(peer: BoardPeer) {
+		if (this.#unloadTimer) clearTimeout(this.#unloadTimer);
+		this.#unloadTimer = null;
+		if (!this.#peers.has(peer)) this.#peers.set(peer, A.initSyncState());
+	}
+
+	leave(peer: BoardPeer) {
+		if (!this.#peers.delete(peer) || this.#peers.size > 0) return;
+		this.#unloadTimer = setTimeout(() => {
+			this.#unloadTimer = null;
+			if (this.#peers.size === 0) this.opts.onIdle(this);
+		}, this.opts.unloadAfterMs);
+	}
+
+	/**
+	 * Applies one sync message from `peer`. `incoming` holds its changes when the sender may
+	 * write; a reader's message reaches here only when it carries none.
+	 */
+	receive(peer: BoardPeer, data: Uint8Array, incoming: IncomingChanges | null): Promise<void> {
+		return this.#queue.run(async () => {
+			if (!this.#peers.has(peer)) return;
+			const fresh = incoming ? changesNewTo(this.#doc, incoming.parts) : [];
+			if (incoming && fresh.length > 0) {
+				await this.opts.store.appendChanges(this.documentId, fresh, incoming.userId);
+			}
+			const before = this.heads();
+			try {
+				const state = this.#peers.get(peer);
+				if (!state) throw new UnappliableMessage('peer left while its changes were stored');
+				const [doc, next] = A.receiveSyncMessage(this.#doc, state, data);
+				this.#doc = doc;
+				this.#peers.set(peer, next);
+			} catch (err) {
+				if (fresh.length > 0) {
+					await this.opts.store.removeChanges(
+						this.documentId,
+						fresh.map((c) => c.hash)
+					);
+				}
+				throw new UnappliableMessage(String(err));
+			}
+			if (fresh.length > 0) {
+				this.#chunkCount += fresh.length;
+				this.#appliedSeq = await this.opts.store.lastSeq(this.documentId);
+			}
+			this.#sendTo(peer);
+			if (!sameHeads(before, this.heads())) {
+				for (const other of this.#peers.keys()) if (other !== peer) this.#sendTo(other);
+			}
+			if (this.#chunkCount > this.opts.compactAfterChunks) this.#scheduleCompaction();
+		});
+	}
+
+	/** Resolves once everything queued (appends, compaction) has settled. */
+	idle(): Promise<void> {
+		return this.#queue.idle();
+	}
+
+	dispose() {
+		if (this.#unloadTimer) clearTimeout(this.#unloadTimer);
+		this.#unloadTimer = null;
+		this.#peers.clear();
+	}
+
+	async #load() {
+		// Read the last seq before loading: anything appended in between is in memory but not
+		// counted, so compaction can only cover less than what is applied, never more.
+		const lastSeq = await this.opts.store.lastSeq(this.documentId);
+		const chunks = await this.opts.store.load(this.documentId);
+		let doc: A.Doc<unknown> = chunks[0] ? A.load(chunks[0]) : A.init();
+		for (const chunk of chunks.slice(1)) doc = A.loadIncremental(doc, chunk);
+		this.#doc = doc;
+		this.#chunkCount = chunks.length;
+		this.#appliedSeq = lastSeq;
+	}
+
+	#sendTo(peer: BoardPeer) {
+		const state = this.#peers.get(peer);
+		if (!state) return;
+		const [next, message] = A.generateSyncMessage(this.#doc, state);
+		this.#peers.set(peer, next);
+		if (message) peer.sendSync(this.documentId, message);
+	}
+
+	#scheduleCompaction() {
+		if (this.#compacting) return;
+		this.#compacting = true;
+		this.#queue
+			.run(async () => {
+				// A change waiting for a missing dependency is stored but not in `save`'s output.
+				if (A.getMissingDeps(this.#doc, []).length > 0) return;
+				const saved = A.save(this.#doc);
+				await this.opts.store.compact(this.documentId, saved, this.#appliedSeq);
+				this.#chunkCount = await this.opts.store.chunkCount(this.documentId);
+			})
+			.catch((err: unknown) =>
+				this.opts.log(`automerge: compaction of ${this.documentId} failed: ${String(err)}`)
+			)
+			.finally(() => {
+				this.#compacting = false;
+			});
+	}
+}
+
+function sameHeads(a: readonly string[], b: readonly string[]) {
+	return a.length === b.length && a.every((h) => b.includes(h));
+}

@@ -1,0 +1,100 @@
+import WebSocket from 'ws';
+import { CLOSE, type SyncUser } from '../sync/SyncEndpoint';
+import { SyncRefusal } from './SyncRefusal';
+import { TokenBucket } from './TokenBucket';
+import { YJS_LIMITS } from './limits';
+
+/** What the connection may do, decided at the upgrade and re-decided by `recheckUser`. */
+export type ConnectionLevel = 'write' | 'comment' | 'read';
+
+/** The identity the server puts into this connection's awareness entries. */
+export interface PresenceUser {
+	id: string;
+	name: string;
+	committee: string | null;
+}
+
+/**
+ * One socket on one agenda. Messages are handled strictly in arrival order through a promise
+ * queue, because handling an update awaits the database and a later message (an ack, a sync
+ * step 1) must see the earlier one's effect.
+ */
+export class YjsConnection {
+	level: ConnectionLevel;
+	presence: PresenceUser;
+	/** Awareness client ids this socket introduced, removed from the room when it closes. */
+	readonly awarenessIds = new Set<number>();
+	alive = true;
+	/** Set when the server refused something: queued messages are then skipped, not handled. */
+	refused = false;
+	#queue: Promise<void> = Promise.resolve();
+	#bucket = new TokenBucket(YJS_LIMITS.messagesPerSecond, YJS_LIMITS.messageBurst);
+
+	constructor(
+		readonly ws: WebSocket,
+		readonly user: SyncUser,
+		readonly docId: string,
+		level: ConnectionLevel,
+		presence: PresenceUser,
+		private readonly log: (line: string) => void
+	) {
+		this.level = level;
+		this.presence = presence;
+	}
+
+	get canWrite() {
+		return this.level === 'write';
+	}
+
+	/** Rate-limits, then queues `task`; a refusal or any error closes this socket only. */
+	enqueue(task: () => Promise<void> | void): boolean {
+		if (this.refused) return false;
+		if (!this.#bucket.take()) {
+			this.refuse(new SyncRefusal(CLOSE.tooMany, 'message flood'));
+			return false;
+		}
+		this.#queue = this.#queue.then(async () => {
+			if (this.refused) return;
+			try {
+				await task();
+			} catch (error) {
+				this.refuse(
+					error instanceof SyncRefusal
+						? error
+						: new SyncRefusal(CLOSE.badMessage, `bad message: ${String(error)}`)
+				);
+			}
+		});
+		return true;
+	}
+
+	/** Resolves when every message queued so far has been handled. */
+	drained(): Promise<void> {
+		return this.#queue;
+	}
+
+	send(message: Uint8Array) {
+		if (this.ws.readyState !== WebSocket.OPEN) return;
+		this.ws.send(message, (err) => {
+			// A failed send means the socket is going away; its 'close' cleans up.
+			if (err) this.ws.terminate();
+		});
+	}
+
+	refuse(refusal: SyncRefusal) {
+		if (this.refused) return;
+		this.refused = true;
+		this.log(
+			`yjs closed ${this.user.userId} on ${this.docId} (${refusal.code}): ${refusal.reason.slice(0, 200)}`
+		);
+		this.close(refusal.code, refusal.reason);
+	}
+
+	close(code: number, reason = '') {
+		if (this.ws.readyState === WebSocket.CLOSED || this.ws.readyState === WebSocket.CLOSING) return;
+		// A close reason is limited to 123 bytes on the wire.
+		this.ws.close(code, Buffer.from(reason).subarray(0, 120).toString());
+		// Do not wait forever for a peer that never answers the close handshake.
+		setTimeout(() => this.ws.terminate(), 2_000).unref();
+	}
+}

@@ -1,0 +1,173 @@
+import {
+	Awareness,
+	applyAwarenessUpdate,
+	encodeAwarenessUpdate,
+	removeAwarenessStates
+} from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CLOSE } from '../sync/SyncEndpoint';
+import type { YjsUpdateStore } from '../storage/YjsUpdateStore';
+import { SyncRefusal } from './SyncRefusal';
+import type { YjsConnection } from './YjsConnection';
+import { YJS_LIMITS } from './limits';
+import { awarenessMessage, updateMessage } from './messages';
+
+type ChangedClients = { added: number[]; updated: number[]; removed: number[] };
+
+/**
+ * One agenda in memory: its Y.Doc (loaded from the store before anyone is answered), the
+ * server's Awareness (every writer's presence plus the server's own entry carrying the viewer
+ * count) and the sockets on it. Updates go through one write chain per room: append to the
+ * store, then apply, then relay — so memory never holds an edit the disk does not.
+ */
+export class YjsRoom {
+	readonly doc = new Y.Doc();
+	readonly awareness = new Awareness(this.doc);
+	readonly connections = new Set<YjsConnection>();
+	/** Client id → user, mirrored from the store so known ids cost no database write. */
+	readonly #owners = new Map<number, string>();
+	#rows = 0;
+	#appliedSeq = 0;
+	#writes: Promise<unknown> = Promise.resolve();
+	#compaction: Promise<void> | null = null;
+	/** Set if a stored row ever failed to apply: compacting then would drop it from disk. */
+	#keepAllRows = false;
+
+	constructor(
+		readonly docId: string,
+		private readonly store: YjsUpdateStore,
+		private readonly log: (line: string) => void
+	) {
+		this.awareness.on('update', (changes: ChangedClients) => {
+			const changed = [...changes.added, ...changes.updated, ...changes.removed];
+			const message = awarenessMessage(encodeAwarenessUpdate(this.awareness, changed));
+			for (const conn of this.connections) conn.send(message);
+		});
+		this.publishPresence();
+	}
+
+	async load() {
+		const [{ updates, lastSeq }, owners] = await Promise.all([
+			this.store.load(this.docId),
+			this.store.clientOwners(this.docId)
+		]);
+		for (const [clientId, userId] of owners) this.#owners.set(clientId, userId);
+		for (const update of updates) {
+			try {
+				Y.applyUpdate(this.doc, update, 'load');
+			} catch (error) {
+				// Stored rows were validated before they were written; say so loudly if one is not.
+				this.log(`yjs ${this.docId}: a stored update failed to apply: ${String(error)}`);
+				this.#keepAllRows = true;
+			}
+		}
+		this.#rows = updates.length;
+		this.#appliedSeq = lastSeq;
+	}
+
+	ownerOf(clientId: number): string | undefined {
+		return this.#owners.get(clientId);
+	}
+
+	/** Binds each new client id to `userId` (first use wins); refuses ids bound to anyone else. */
+	async bindClients(clientIds: Iterable<number>, userId: string) {
+		const unknown: number[] = [];
+		for (const id of clientIds) {
+			const owner = this.#owners.get(id);
+			if (owner === undefined) unknown.push(id);
+			else if (owner !== userId)
+				throw new SyncRefusal(CLOSE.forbidden, `client id ${id} belongs to another user`);
+		}
+		if (unknown.length > YJS_LIMITS.maxNewClientsPerUpdate) {
+			throw new SyncRefusal(CLOSE.badMessage, `update introduces ${unknown.length} client ids`);
+		}
+		for (const id of unknown) {
+			const owner = await this.store.bindClient(this.docId, id, userId);
+			this.#owners.set(id, owner);
+			if (owner !== userId)
+				throw new SyncRefusal(CLOSE.forbidden, `client id ${id} belongs to another user`);
+		}
+	}
+
+	/** Append, then apply, then relay to every other socket; resolves once stored and applied. */
+	submitUpdate(from: YjsConnection, update: Uint8Array): Promise<void> {
+		const run = async () => {
+			const seq = await this.store.append(this.docId, update, from.user.userId);
+			this.#rows++;
+			try {
+				Y.applyUpdate(this.doc, update, from);
+			} catch (error) {
+				// Decoding succeeded, so this should not happen; the row stays (nothing is removed
+				// silently) and the sender is cut off so it cannot repeat it.
+				this.log(`yjs ${this.docId}: stored update seq ${seq} failed to apply: ${String(error)}`);
+				this.#keepAllRows = true;
+				throw new SyncRefusal(CLOSE.internal, 'update could not be applied');
+			}
+			this.#appliedSeq = seq;
+			const message = updateMessage(update);
+			for (const conn of this.connections) if (conn !== from) conn.send(message);
+			this.#maybeCompact();
+		};
+		const next = this.#writes.then(run);
+		this.#writes = next.catch(() => undefined);
+		return next;
+	}
+
+	/**
+	 * Runs inside the write chain, so every appended row is already applied: the snapshot covers
+	 * exactly the rows up to `#appliedSeq`. The store call itself runs beside the chain; rows
+	 * appended meanwhile get higher sequence numbers (AUTOINCREMENT) and are not touched.
+	 */
+	#maybeCompact() {
+		if (this.#compaction || this.#keepAllRows || this.#rows <= YJS_LIMITS.compactAfterRows) return;
+		const snapshot = Y.encodeStateAsUpdate(this.doc);
+		const uptoSeq = this.#appliedSeq;
+		const replaced = this.#rows;
+		this.#compaction = this.store
+			.compact(this.docId, snapshot, uptoSeq)
+			.then(
+				() => {
+					this.#rows -= replaced - 1;
+				},
+				(error: unknown) => this.log(`yjs ${this.docId}: compaction failed: ${String(error)}`)
+			)
+			.finally(() => {
+				this.#compaction = null;
+			});
+	}
+
+	applyAwareness(from: YjsConnection, update: Uint8Array) {
+		applyAwarenessUpdate(this.awareness, update, from);
+	}
+
+	/** The server's own awareness entry: how many read and how many write right now. */
+	publishPresence() {
+		let viewers = 0;
+		let editors = 0;
+		for (const conn of this.connections) {
+			if (conn.canWrite) editors++;
+			else viewers++;
+		}
+		const current = this.awareness.getLocalState();
+		if (current?.viewers === viewers && current.editors === editors) return;
+		this.awareness.setLocalState({ server: true, viewers, editors });
+	}
+
+	/** Removes the presence a socket introduced (on close, or when it loses write access). */
+	dropPresenceOf(conn: YjsConnection) {
+		const ids = [...conn.awarenessIds].filter((id) => this.awareness.states.has(id));
+		conn.awarenessIds.clear();
+		if (ids.length > 0) removeAwarenessStates(this.awareness, ids, 'server');
+	}
+
+	/** Resolves when every accepted update is stored and any compaction has finished. */
+	async settled() {
+		await this.#writes;
+		await this.#compaction;
+	}
+
+	destroy() {
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+}

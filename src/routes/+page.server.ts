@@ -1,0 +1,31 @@
+import { services } from '$lib/server/services';
+import { requireUser } from '$lib/server/requireUser';
+import type { PageServerLoad } from './$types';
+
+/** Home: the user's communities and, in each, the documents they may open. */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { user } = requireUser(locals, url);
+	const { access } = services();
+	const [communities, docs] = await Promise.all([
+		access.communitiesOf(user.id),
+		access.documents(user.id)
+	]);
+	return {
+		communities: await Promise.all(
+			communities.map(async (c) => ({
+				id: c.id,
+				name: c.name,
+				nameEn: c.nameEn,
+				canManageMembers: await access.can(user.id, 'invite', c.id),
+				documents: docs
+					.filter((d) => d.doc.communityId === c.id)
+					.map(({ doc, level }) => ({
+						id: doc.id,
+						kind: doc.kind,
+						title: doc.title,
+						access: level
+					}))
+			}))
+		)
+	};
+};

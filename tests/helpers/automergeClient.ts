@@ -1,0 +1,154 @@
+import * as A from '@automerge/automerge';
+import {
+	cbor,
+	Repo,
+	type AutomergeUrl,
+	type DocHandle,
+	type PeerId,
+	type StorageId
+} from '@automerge/automerge-repo';
+import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket';
+import { WebSocket } from 'ws';
+import { TcpProxy } from './proxy';
+import { waitFor, type TestServer } from './server';
+
+export interface BoardClient {
+	repo: Repo;
+	adapter: WebSocketClientAdapter;
+	proxy: TcpProxy;
+	/** The storage id the server announced in its `peer` message, once it has. */
+	serverStorageId(): StorageId | undefined;
+	/** Finds a board by its document id. */
+	find<T>(documentId: string): Promise<DocHandle<T>>;
+	close(): Promise<void>;
+}
+
+/**
+ * A stock automerge-repo client (no storage: it remembers nothing between runs) logged in as a
+ * demo user. Node's websocket client cannot send Cookie/Origin, so it goes through a proxy that
+ * adds them, one proxy per user.
+ */
+export async function boardClient(
+	server: Pick<TestServer, 'port' | 'headersFor'>,
+	username: string,
+	opts: { peerId?: string } = {}
+): Promise<BoardClient> {
+	const headers = await server.headersFor(username);
+	const proxy = await new TcpProxy({ host: '127.0.0.1', port: server.port }, headers).listen();
+	// The browser's Origin is the host it talks to: here the proxy (the server compares Origin
+	// with Host). The proxy reads its headers per connection, so setting this after listen works.
+	headers.Origin = proxy.url;
+	const adapter = new WebSocketClientAdapter(
+		proxy.url.replace('http', 'ws') + '/sync/automerge',
+		// Retry sooner than the default 5 s so tests see a closed client come back, but not so
+		// soon that a slow handshake on a busy machine is abandoned for a second socket.
+		2000
+	);
+	const repo = new Repo({
+		network: [adapter],
+		...(opts.peerId ? { peerId: opts.peerId as PeerId } : {})
+	});
+	const serverStorageId = () => {
+		const peer = repo.peers[0];
+		return peer ? repo.getStorageIdOfPeer(peer) : undefined;
+	};
+	return {
+		repo,
+		adapter,
+		proxy,
+		serverStorageId,
+		find: <T>(documentId: string) => repo.find<T>(`automerge:${documentId}` as AutomergeUrl),
+		async close() {
+			// The stock adapter re-connects on a timer that disconnect() does not cancel (set when
+			// the server closed a socket); neutralise it so no socket outlives the test.
+			adapter.connect = () => {};
+			await repo.shutdown();
+			await proxy.close();
+		}
+	};
+}
+
+/**
+ * True when the server's last announced heads include every local head: then the server holds
+ * every change this client has. This is the check the app uses for "changes waiting to sync".
+ */
+export function serverHasAllChanges(client: BoardClient, handle: DocHandle<unknown>): boolean {
+	const storageId = client.serverStorageId();
+	const info = storageId ? handle.getSyncInfo(storageId) : undefined;
+	if (!info) return false;
+	return handle.heads().every((h) => info.lastHeads.includes(h));
+}
+
+export async function waitUntilServerHas(client: BoardClient, handle: DocHandle<unknown>) {
+	await waitFor(() => serverHasAllChanges(client, handle), 'the server to hold our changes');
+}
+
+/** A raw socket with the user's headers, for sending what no stock client would. */
+export async function rawSocket(
+	server: Pick<TestServer, 'wsUrl' | 'headersFor'>,
+	username: string
+): Promise<WebSocket> {
+	const ws = new WebSocket(server.wsUrl + '/sync/automerge', {
+		headers: await server.headersFor(username)
+	});
+	ws.on('error', () => {});
+	await new Promise<void>((resolve, reject) => {
+		ws.once('open', () => resolve());
+		ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+	});
+	return ws;
+}
+
+/** Resolves with the close code the server sent. */
+export function closeCode(ws: WebSocket, timeoutMs = 5000): Promise<number> {
+	return new Promise((resolve, reject) => {
+		if (ws.readyState === ws.CLOSED) reject(new Error('already closed'));
+		const timer = setTimeout(() => reject(new Error('socket was not closed')), timeoutMs);
+		ws.once('close', (code) => {
+			clearTimeout(timer);
+			resolve(code);
+		});
+	});
+}
+
+/** Sends one protocol message on a raw socket, CBOR-encoded as the stock client would. */
+export function sendMessage(ws: WebSocket, msg: Record<string, unknown>) {
+	ws.send(cbor.encode(msg));
+}
+
+/** The next message the server sends on a raw socket, decoded. */
+export function nextMessage(ws: WebSocket, timeoutMs = 5000): Promise<Record<string, unknown>> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('no message from the server')), timeoutMs);
+		ws.once('message', (data: Buffer) => {
+			clearTimeout(timer);
+			resolve(cbor.decode(data));
+		});
+	});
+}
+
+/** A raw socket that has done the `join` → `peer` handshake as peer `peerId`. */
+export async function joinedSocket(
+	server: Pick<TestServer, 'wsUrl' | 'headersFor'>,
+	username: string,
+	peerId = `raw-${Math.random().toString(36).slice(2)}`
+) {
+	const ws = await rawSocket(server, username);
+	const reply = nextMessage(ws);
+	sendMessage(ws, {
+		type: 'join',
+		senderId: peerId,
+		peerMetadata: {},
+		supportedProtocolVersions: ['1']
+	});
+	const peer = await reply;
+	if (peer.type !== 'peer') throw new Error(`expected peer, got ${String(peer.type)}`);
+	return ws;
+}
+
+/** The first message a peer with an empty document sends when it asks for one. */
+export function firstSyncMessage(): Uint8Array {
+	const [, msg] = A.generateSyncMessage(A.init(), A.initSyncState());
+	if (!msg) throw new Error('automerge produced no sync message');
+	return msg;
+}
