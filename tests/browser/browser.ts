@@ -64,7 +64,8 @@ export async function login(page: Page, base: string, username: string) {
 	await page.fill('input[name="username"]', username);
 	await page.fill('input[name="password"]', DEMO_PASSWORD);
 	await Promise.all([
-		page.waitForURL((url) => !url.pathname.startsWith('/login')),
+		// Argon2 plus several Chromiums on two cores: a login can take a while under load.
+		page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 60_000 }),
 		// The header has forms of its own (language, text size): press the login form's button.
 		page.click('form:has(input[name="password"]) button[type="submit"]')
 	]);
