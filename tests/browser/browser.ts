@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../server/demo/demoDistrict';
+import { TcpProxy } from '../helpers/proxy';
+import type { TestServer } from '../helpers/server';
+
+const ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+/**
+ * One person's browser: its own profile (IndexedDB, service worker, caches) and its own TCP proxy
+ * to the server, so `proxy.cut()` really takes this browser offline, websockets included.
+ * The proxy passes bytes untouched: the browser's Origin and Host both name the proxy's port,
+ * which is what the server's same-origin check compares when no ORIGIN is configured.
+ */
+export interface TestBrowser {
+	context: BrowserContext;
+	proxy: TcpProxy;
+	base: string;
+	newPage(): Promise<Page>;
+	close(): Promise<void>;
+}
+
+export async function openBrowser(
+	server: TestServer,
+	viewport = { width: 390, height: 844 }
+): Promise<TestBrowser> {
+	const proxy = await new TcpProxy({ host: '127.0.0.1', port: server.port }).listen();
+	const profile = mkdtempSync(join(tmpdir(), 'gongzhi-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: '/usr/bin/chromium',
+		headless: true,
+		args: ARGS,
+		viewport
+	});
+	return {
+		context,
+		proxy,
+		base: proxy.url,
+		newPage: async () => {
+			const blank = context.pages().find((p) => p.url() === 'about:blank');
+			return blank ?? context.newPage();
+		},
+		async close() {
+			await context.close();
+			await proxy.close();
+			rmSync(profile, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Logs in through the real /login form, as a person would. */
+export async function login(page: Page, base: string, username: string) {
+	await page.goto(`${base}/login`);
+	await page.fill('input[name="username"]', username);
+	await page.fill('input[name="password"]', DEMO_PASSWORD);
+	await Promise.all([
+		// Argon2 plus several Chromiums on two cores: a login can take a while under load.
+		page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 60_000 }),
+		// The header has forms of its own (language, text size): press the login form's button.
+		page.click('form:has(input[name="password"]) button[type="submit"]')
+	]);
+}
+
+/** Waits until the page's connection badge says `state`. */
+export async function waitForConnection(page: Page, state: 'online' | 'offline', timeout = 20_000) {
+	await page.waitForSelector(`[data-testid="connection"][data-state="${state}"]`, { timeout });
+}
+
+export async function waitForPending(page: Page, pending: boolean, timeout = 20_000) {
+	await page.waitForSelector(`[data-testid="pending"][data-pending="${pending}"]`, { timeout });
+}
+
+/** Resolves once the service worker holds this page, so it can be reloaded offline. */
+export async function waitUntilKeptOffline(page: Page, timeout = 20_000) {
+	await page.waitForFunction(
+		async () => !!(await caches.match(location.href, { ignoreVary: true })),
+		undefined,
+		{ timeout, polling: 200 }
+	);
+}
+
+/** The document's text, block by block, without other people's caret labels. */
+export async function editorText(page: Page): Promise<string> {
+	return page.locator('.gz-editor').evaluate((el) => {
+		const copy = el.cloneNode(true) as HTMLElement;
+		for (const caret of copy.querySelectorAll('.gz-caret')) caret.remove();
+		return [...copy.children].map((block) => block.textContent).join('\n');
+	});
+}
+
+/** Puts the caret at the end of the editor's n-th paragraph. */
+export async function caretAtEndOfParagraph(page: Page, n: number) {
+	const p = page.locator('.gz-editor p').nth(n);
+	await p.click();
+	await page.keyboard.press('End');
+}
