@@ -23,7 +23,7 @@ const stale =
 	statSync(handler).mtimeMs < Math.max(newest(join(root, 'src')), newest(join(root, 'static')));
 if (stale) {
 	console.log('Building the app (first start or sources changed)…');
-	const r = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+	const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 	if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
