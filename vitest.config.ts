@@ -2,15 +2,36 @@ import { defineConfig } from 'vitest/config';
 
 // Tests run against the real server (built SvelteKit handler, real SQLite, real sockets), so no
 // Vite plugins here: server code is imported straight from `server/`.
+//
+// Two groups, one after the other: everything over Node clients first (in parallel), then the
+// Chromium tests one file at a time — two browsers plus a server per file already fill both
+// cores, and logins time out when they share them with the socket tests.
 export default defineConfig({
 	test: {
-		include: ['tests/**/*.test.ts'],
 		reporters: ['default', './tests/summaryReporter.ts'],
 		environment: 'node',
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
-		// Browser and kill -9 tests start their own server processes; two cores, so few at once.
 		maxWorkers: 2,
-		fileParallelism: true
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'node',
+					include: ['tests/**/*.test.ts'],
+					exclude: ['tests/browser/**'],
+					sequence: { groupOrder: 0 }
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'browser',
+					include: ['tests/browser/**/*.test.ts'],
+					fileParallelism: false,
+					sequence: { groupOrder: 1 }
+				}
+			}
+		]
 	}
 });
