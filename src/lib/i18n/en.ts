@@ -172,6 +172,16 @@ export const en: Messages = {
 		none: 'No entries.',
 		older: 'Older entries',
 		anonymous: '(not logged in)',
+		yes: 'yes',
+		no: 'no',
+		fields: {
+			role: 'role',
+			days: 'valid for (days)',
+			address: 'from address',
+			throttled: 'throttled',
+			invite: 'invitation',
+			invitedBy: 'invited by'
+		},
 		actions: {
 			login: 'Logged in',
 			login_failed: 'Failed login',

@@ -171,6 +171,16 @@ export const zhCN = {
 		none: '暂无记录。',
 		older: '更早的记录',
 		anonymous: '（未登录）',
+		yes: '是',
+		no: '否',
+		fields: {
+			role: '角色',
+			days: '有效天数',
+			address: '来源地址',
+			throttled: '已限流',
+			invite: '邀请',
+			invitedBy: '邀请人'
+		} as Record<string, string>,
 		actions: {
 			login: '登录',
 			login_failed: '登录失败',
