@@ -1,8 +1,11 @@
 import {
 	accessFor,
 	canDoInCommunity,
+	DISTRICT_POLICY,
+	reachesCommunities,
 	type AccessLevel,
-	type CommunityAction
+	type CommunityAction,
+	type DistrictAction
 } from '../../src/lib/domain/policy';
 import { ROLE_UNIT_KIND, type Role } from '../../src/lib/domain/roles';
 import type { DocumentRecord, Unit } from '../storage/types';
@@ -47,6 +50,7 @@ export class AccessService {
 		for (const m of memberships) {
 			const unit = await this.stores.org.unit(m.unitId);
 			if (!unit || !ROLE_UNIT_KIND[m.role].includes(unit.kind)) continue;
+			if (!reachesCommunities(m.role)) continue;
 			for (const c of await this.#communitiesUnder(unit)) found.set(c.id, c);
 		}
 		return [...found.values()].sort((a, b) => a.id.localeCompare(b.id));
@@ -80,6 +84,31 @@ export class AccessService {
 
 	async can(userId: string, action: CommunityAction, communityId: string): Promise<boolean> {
 		return canDoInCommunity(action, await this.rolesIn(userId, communityId));
+	}
+
+	/** Districts in which the user may take a district action (held at the district unit). */
+	async districtsFor(userId: string, action: DistrictAction): Promise<Unit[]> {
+		const out = new Map<string, Unit>();
+		for (const m of await this.stores.org.membershipsOf(userId)) {
+			if (!DISTRICT_POLICY[action].includes(m.role)) continue;
+			const unit = await this.stores.org.unit(m.unitId);
+			if (unit?.kind === 'district' && ROLE_UNIT_KIND[m.role].includes('district'))
+				out.set(unit.id, unit);
+		}
+		return [...out.values()].sort((a, b) => a.id.localeCompare(b.id));
+	}
+
+	async canInDistrict(userId: string, action: DistrictAction, districtId: string) {
+		return (await this.districtsFor(userId, action)).some((d) => d.id === districtId);
+	}
+
+	/** The unit and every unit below it. */
+	async unitsUnder(unitId: string): Promise<Unit[]> {
+		const root = await this.stores.org.unit(unitId);
+		if (!root) return [];
+		const out = [root];
+		for (let i = 0; i < out.length; i++) out.push(...(await this.stores.org.children(out[i]!.id)));
+		return out;
 	}
 
 	/** Called after memberships change, so open sockets re-check what they may do. */

@@ -96,7 +96,20 @@ export const DEMO_USERS: DemoUser[] = [
 		role: 'resident'
 	},
 	{ id: 'u-outsider', username: 'outsider', displayName: '刘明', unitId: 'c-b', role: 'resident' },
-	{ id: 'u-deputy', username: 'deputy', displayName: '周丽华', unitId: 'd-beichen', role: 'deputy' }
+	{
+		id: 'u-deputy',
+		username: 'deputy',
+		displayName: '周丽华',
+		unitId: 'd-beichen',
+		role: 'deputy'
+	},
+	{
+		id: 'u-admin',
+		username: 'admin',
+		displayName: '孙志刚',
+		unitId: 'd-beichen',
+		role: 'district_admin'
+	}
 ];
 
 export const DEMO_AGENDA = {

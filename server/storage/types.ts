@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../src/lib/domain/audit';
 import type { DocKind } from '../../src/lib/domain/policy';
 import type { Role, UnitKind } from '../../src/lib/domain/roles';
 
@@ -66,8 +67,16 @@ export interface ResetCode {
 
 export interface AuditEntry {
 	at: number;
+	/** Who acted; null when nobody was logged in (a failed login). */
 	userId: string | null;
-	action: string;
+	action: AuditAction;
 	target: string;
+	/** The unit the entry is about (community or district), null for account-level entries. */
+	scope: string | null;
 	detail?: Record<string, unknown>;
+}
+
+/** A stored entry: its id orders entries and pages through them. */
+export interface StoredAuditEntry extends AuditEntry {
+	id: number;
 }

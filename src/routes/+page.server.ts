@@ -6,17 +6,20 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = requireUser(locals, url);
 	const { access } = services();
-	const [communities, docs] = await Promise.all([
+	const [communities, docs, adminDistricts] = await Promise.all([
 		access.communitiesOf(user.id),
-		access.documents(user.id)
+		access.documents(user.id),
+		access.districtsFor(user.id, 'manage_accounts')
 	]);
 	return {
+		adminDistricts: adminDistricts.map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn })),
 		communities: await Promise.all(
 			communities.map(async (c) => ({
 				id: c.id,
 				name: c.name,
 				nameEn: c.nameEn,
 				canManageMembers: await access.can(user.id, 'invite', c.id),
+				canReadAudit: await access.can(user.id, 'read_audit', c.id),
 				documents: docs
 					.filter((d) => d.doc.communityId === c.id)
 					.map(({ doc, level }) => ({

@@ -196,6 +196,42 @@ export function storesContract(name: string, open: () => Promise<Stores>) {
 		);
 
 		it(
+			'L1 audit entries read back newest first, filtered by scope, and the log offers no way to change them',
+			withStores(async (s) => {
+				const entry = (action: 'login' | 'role_removed', scope: string | null, at: number) => ({
+					at,
+					userId: 'u1',
+					action,
+					target: 'user:u2',
+					scope,
+					detail: { n: at }
+				});
+				await s.audit.record(entry('login', null, 1));
+				await s.audit.record(entry('role_removed', 'c', 2));
+				await s.audit.record(entry('role_removed', 's', 3));
+				const all = await s.audit.recent(10);
+				expect(all.map((e) => e.at)).toEqual([3, 2, 1]);
+				expect(all[1]).toMatchObject({ action: 'role_removed', scope: 'c', detail: { n: 2 } });
+				const community = await s.audit.inScopes({ scopes: ['c'], unscoped: false, limit: 10 });
+				expect(community.map((e) => e.at)).toEqual([2]);
+				const district = await s.audit.inScopes({ scopes: ['c', 's'], unscoped: true, limit: 10 });
+				expect(district.map((e) => e.at)).toEqual([3, 2, 1]);
+				const older = await s.audit.inScopes({
+					scopes: ['c', 's'],
+					unscoped: true,
+					limit: 10,
+					before: district[0]!.id
+				});
+				expect(older.map((e) => e.at)).toEqual([2, 1]);
+				// Append-only by construction: the interface has record and reads, nothing else.
+				const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(s.audit)).filter(
+					(m) => m !== 'constructor'
+				);
+				expect(methods.sort()).toEqual(['inScopes', 'recent', 'record']);
+			})
+		);
+
+		it(
 			'T2 writes from outside a transaction are not rolled back with it',
 			withStores(async (s) => {
 				let release!: () => void;

@@ -112,5 +112,16 @@ export const MIGRATIONS: readonly string[] = [
 		target TEXT NOT NULL,
 		detail TEXT
 	);
+	`,
+	// 2: the audit log gets the unit each entry is about, so a secretary and a district
+	// administrator can each read their own part; and it becomes append-only in the database
+	// itself, so no code path (nor a bug in one) can rewrite or remove what was recorded.
+	`
+	ALTER TABLE audit_log ADD COLUMN scope TEXT;
+	CREATE INDEX audit_log_scope ON audit_log(scope, id);
+	CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+	BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+	CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+	BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 	`
 ];

@@ -19,6 +19,13 @@ export type AccessLevel = 'write' | 'comment' | 'read' | 'none';
 
 const RW = ['read', 'comment', 'write'] as const;
 const R = ['read'] as const;
+/**
+ * The district administrator manages accounts (disable / re-enable) and reads the district's
+ * audit log; it reads no community documents. Residents' complaints and committee drafts are the
+ * community's: an account administrator does not need them to do the job, and a role that can
+ * disable anyone should not also be able to read everything.
+ */
+const NONE = [] as const;
 
 export const POLICY: Record<DocKind, Record<Role, readonly Action[]>> = {
 	agenda: {
@@ -28,7 +35,8 @@ export const POLICY: Record<DocKind, Record<Role, readonly Action[]>> = {
 		property_company: RW,
 		party_member: R,
 		resident: R,
-		deputy: R
+		deputy: R,
+		district_admin: NONE
 	},
 	board: {
 		secretary: RW,
@@ -37,23 +45,45 @@ export const POLICY: Record<DocKind, Record<Role, readonly Action[]>> = {
 		property_company: RW,
 		party_member: R,
 		resident: R,
-		deputy: R
+		deputy: R,
+		district_admin: NONE
 	}
 };
 
 /** Community-level actions that are not about one document. */
-export const COMMUNITY_ACTIONS = ['invite', 'issue_reset_code'] as const;
+export const COMMUNITY_ACTIONS = [
+	'invite',
+	'issue_reset_code',
+	'remove_role',
+	'read_audit'
+] as const;
 export type CommunityAction = (typeof COMMUNITY_ACTIONS)[number];
 
+/** Who may do what in a community. `remove_role` is limited further by GRANTABLE (below). */
 export const COMMUNITY_POLICY: Record<CommunityAction, readonly Role[]> = {
 	invite: ['secretary'],
-	issue_reset_code: ['secretary']
+	issue_reset_code: ['secretary'],
+	remove_role: ['secretary'],
+	read_audit: ['secretary']
 };
 
 /**
- * Roles an inviter may hand out. An invitation never grants more than the inviter holds:
- * a secretary can invite anyone into the community's roles, including another secretary,
- * but not a district deputy.
+ * Actions on a whole district (held at the district unit): disabling and re-enabling accounts of
+ * people with a role anywhere in it, and reading its audit log (every entry about its units, and
+ * the account-level entries — logins, password changes — that belong to no community).
+ */
+export const DISTRICT_ACTIONS = ['manage_accounts', 'read_audit'] as const;
+export type DistrictAction = (typeof DISTRICT_ACTIONS)[number];
+
+export const DISTRICT_POLICY: Record<DistrictAction, readonly Role[]> = {
+	manage_accounts: ['district_admin'],
+	read_audit: ['district_admin']
+};
+
+/**
+ * Roles an inviter may hand out — and the roles a secretary may take away again. An invitation
+ * never grants more than the inviter holds: a secretary can invite anyone into the community's
+ * roles, including another secretary, but not a district deputy or administrator.
  */
 export const GRANTABLE: Partial<Record<Role, readonly Role[]>> = {
 	secretary: [
@@ -85,6 +115,22 @@ export function accessFor(kind: DocKind, roles: Iterable<Role>): AccessLevel {
 export function canDoInCommunity(action: CommunityAction, roles: Iterable<Role>): boolean {
 	for (const role of roles) if (COMMUNITY_POLICY[action].includes(role)) return true;
 	return false;
+}
+
+export function canDoInDistrict(action: DistrictAction, roles: Iterable<Role>): boolean {
+	for (const role of roles) if (DISTRICT_POLICY[action].includes(role)) return true;
+	return false;
+}
+
+/**
+ * Does holding this role make a community "one of the user's"? Only if it gives some access to
+ * its documents or some community action; the district administrator's role gives neither.
+ */
+export function reachesCommunities(role: Role): boolean {
+	return (
+		DOC_KINDS.some((k) => POLICY[k][role].length > 0) ||
+		COMMUNITY_ACTIONS.some((a) => COMMUNITY_POLICY[a].includes(role))
+	);
 }
 
 export function canGrant(inviterRoles: Iterable<Role>, role: Role): boolean {

@@ -5,7 +5,14 @@
 export const COMMITTEES = ['residents_committee', 'owners_committee', 'property_company'] as const;
 export type Committee = (typeof COMMITTEES)[number];
 
-export const ROLES = ['secretary', ...COMMITTEES, 'party_member', 'resident', 'deputy'] as const;
+export const ROLES = [
+	'secretary',
+	...COMMITTEES,
+	'party_member',
+	'resident',
+	'deputy',
+	'district_admin'
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {
@@ -19,7 +26,10 @@ export function isCommittee(value: unknown): value is Committee {
 export const UNIT_KINDS = ['district', 'street', 'community', 'grid', 'building'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-/** Where a role is held: deputies sit at district (or street) level, everyone else in a community. */
+/**
+ * Where a role is held: deputies sit at district (or street) level, the district administrator at
+ * the district, everyone else in a community.
+ */
 export const ROLE_UNIT_KIND: Record<Role, readonly UnitKind[]> = {
 	secretary: ['community'],
 	residents_committee: ['community'],
@@ -27,5 +37,6 @@ export const ROLE_UNIT_KIND: Record<Role, readonly UnitKind[]> = {
 	property_company: ['community'],
 	party_member: ['community'],
 	resident: ['community'],
-	deputy: ['district', 'street']
+	deputy: ['district', 'street'],
+	district_admin: ['district']
 };

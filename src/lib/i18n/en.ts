@@ -96,7 +96,9 @@ export const en: Messages = {
 		noDocuments: 'This community has no documents yet.',
 		agenda: 'Meeting agenda',
 		board: 'Secretary project',
-		members: 'Members and invitations'
+		members: 'Members and invitations',
+		audit: 'Audit log',
+		admin: (district: string) => `${district} · Accounts`
 	},
 	access: {
 		write: 'Can edit',
@@ -110,7 +112,8 @@ export const en: Messages = {
 		property_company: 'Property company',
 		party_member: 'Party member / volunteer',
 		resident: 'Resident',
-		deputy: 'Deputy'
+		deputy: 'Deputy',
+		district_admin: 'District account administrator'
 	},
 	account: {
 		title: 'My account',
@@ -151,7 +154,13 @@ export const en: Messages = {
 			`Reset code for ${name} (shown only once, valid for 24 hours, works once):`,
 		badRole: 'You cannot grant this role.',
 		badDays: 'Validity must be between 1 and 14 days.',
-		notMember: 'This person is not a member of this community.'
+		notMember: 'This person is not a member of this community.',
+		removeRole: 'Remove role',
+		removeRoleFor: (name: string, role: string) => `Remove the role “${role}” from ${name}`,
+		roleRemoved: (name: string, role: string) =>
+			`Removed the role “${role}” from ${name}. Their open documents lose that access at once.`,
+		cannotRemove: 'You cannot remove this role (nor any role of your own).',
+		auditLink: "See this community's audit log"
 	},
 	invite: {
 		title: 'Join a community',
@@ -183,6 +192,62 @@ export const en: Messages = {
 		tooShort: (min) => `The new password needs at least ${min} characters.`,
 		tooLong: 'The new password is too long.',
 		done: 'Your password is set. Log in with the new password.'
+	},
+	admin: {
+		title: (district: string) => `${district} · Accounts`,
+		intro:
+			'Disabling an account ends its sessions on every device and closes its open sync connections at once.',
+		users: 'Accounts',
+		none: 'No accounts.',
+		statusActive: 'Active',
+		statusDisabled: 'Disabled',
+		disable: 'Disable',
+		enable: 'Re-enable',
+		disabledDone: (name: string) =>
+			`Disabled the account of ${name}; all their sessions have ended.`,
+		enabledDone: (name: string) => `Re-enabled the account of ${name}.`,
+		notSelf: 'You cannot disable your own account.',
+		notFound: 'No such account.',
+		auditLink: "See the district's audit log"
+	},
+	audit: {
+		title: (scope: string) => `${scope} · Audit log`,
+		intro:
+			'This log is append-only: nobody, administrators included, can change or delete its entries through the application.',
+		when: 'When',
+		who: 'By',
+		action: 'Action',
+		target: 'Subject',
+		detail: 'Details',
+		none: 'No entries.',
+		older: 'Older entries',
+		anonymous: '(not logged in)',
+		yes: 'yes',
+		no: 'no',
+		fields: {
+			role: 'role',
+			days: 'valid for (days)',
+			address: 'from address',
+			throttled: 'throttled',
+			invite: 'invitation',
+			invitedBy: 'invited by'
+		},
+		actions: {
+			login: 'Logged in',
+			login_failed: 'Failed login',
+			logout: 'Logged out',
+			password_changed: 'Changed password',
+			password_reset: 'Reset password with a code',
+			reset_failed: 'Failed reset code',
+			reset_code_issued: 'Issued a reset code',
+			invite_created: 'Created an invitation',
+			invite_revoked: 'Revoked an invitation',
+			invite_accepted: 'Accepted an invitation',
+			user_registered: 'Registered an account',
+			role_removed: 'Removed a role',
+			account_disabled: 'Disabled an account',
+			account_enabled: 'Re-enabled an account'
+		}
 	},
 	errors: {
 		title: 'Something went wrong',

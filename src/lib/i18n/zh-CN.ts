@@ -97,7 +97,9 @@ export const zhCN = {
 		noDocuments: '这个社区还没有文档。',
 		agenda: '会议议程',
 		board: '书记项目',
-		members: '成员与邀请'
+		members: '成员与邀请',
+		audit: '审计日志',
+		admin: (district: string) => `${district} · 账号管理`
 	},
 	access: {
 		write: '可编辑',
@@ -111,7 +113,8 @@ export const zhCN = {
 		property_company: '物业服务企业',
 		party_member: '党员/志愿者',
 		resident: '居民',
-		deputy: '代表委员'
+		deputy: '代表委员',
+		district_admin: '区级账号管理员'
 	},
 	account: {
 		title: '我的账号',
@@ -152,7 +155,13 @@ export const zhCN = {
 			`${name} 的重置码（只显示这一次，24 小时内有效，只能使用一次）：`,
 		badRole: '你不能授予这个角色。',
 		badDays: '有效期须为 1 到 14 天。',
-		notMember: '该用户不是本社区成员。'
+		notMember: '该用户不是本社区成员。',
+		removeRole: '移除角色',
+		removeRoleFor: (name: string, role: string) => `移除 ${name} 的“${role}”角色`,
+		roleRemoved: (name: string, role: string) =>
+			`已移除 ${name} 的“${role}”角色。其已打开的文档连接会立即失去相应权限。`,
+		cannotRemove: '你不能移除这个角色（包括你自己的角色）。',
+		auditLink: '查看本社区审计日志'
 	},
 	invite: {
 		title: '加入社区',
@@ -183,6 +192,59 @@ export const zhCN = {
 		tooShort: (min: number) => `新密码至少需要 ${min} 个字符。`,
 		tooLong: '新密码太长。',
 		done: '密码已设置，请用新密码登录。'
+	},
+	admin: {
+		title: (district: string) => `${district} · 账号管理`,
+		intro: '停用账号会立即结束该用户在所有设备上的登录和已打开的同步连接。',
+		users: '账号',
+		none: '暂无账号。',
+		statusActive: '正常',
+		statusDisabled: '已停用',
+		disable: '停用',
+		enable: '重新启用',
+		disabledDone: (name: string) => `已停用 ${name} 的账号，其所有登录已失效。`,
+		enabledDone: (name: string) => `已重新启用 ${name} 的账号。`,
+		notSelf: '不能停用自己的账号。',
+		notFound: '找不到这个账号。',
+		auditLink: '查看全区审计日志'
+	},
+	audit: {
+		title: (scope: string) => `${scope} · 审计日志`,
+		intro: '此日志只能追加：任何人（包括管理员）都无法通过本系统修改或删除其中的记录。',
+		when: '时间',
+		who: '操作人',
+		action: '操作',
+		target: '对象',
+		detail: '详情',
+		none: '暂无记录。',
+		older: '更早的记录',
+		anonymous: '（未登录）',
+		yes: '是',
+		no: '否',
+		fields: {
+			role: '角色',
+			days: '有效天数',
+			address: '来源地址',
+			throttled: '已限流',
+			invite: '邀请',
+			invitedBy: '邀请人'
+		} as Record<string, string>,
+		actions: {
+			login: '登录',
+			login_failed: '登录失败',
+			logout: '退出登录',
+			password_changed: '修改密码',
+			password_reset: '用重置码重设密码',
+			reset_failed: '重置码验证失败',
+			reset_code_issued: '发放重置码',
+			invite_created: '创建邀请',
+			invite_revoked: '撤销邀请',
+			invite_accepted: '接受邀请',
+			user_registered: '注册新账号',
+			role_removed: '移除角色',
+			account_disabled: '停用账号',
+			account_enabled: '重新启用账号'
+		}
 	},
 	errors: {
 		title: '出错了',

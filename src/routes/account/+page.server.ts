@@ -29,7 +29,7 @@ export const actions: Actions = {
 		if (!result.ok) return result.locked ?? fail(400, { error: 'wrongPassword' as const });
 		await stores.users.setPasswordHash(user.id, await auth.hashPassword(next));
 		await sessions.invalidateUser(user.id, session.id);
-		await audit(user.id, 'password_changed', `user:${user.id}`);
+		await audit(user.id, 'password_changed', `user:${user.id}`, null);
 		return { changed: true };
 	}
 };

@@ -31,10 +31,10 @@ export const actions: Actions = {
 		});
 		if (result.ok) {
 			await startSession(event.cookies, event.url, result.value);
-			await audit(result.value, 'login', `user:${result.value}`);
+			await audit(result.value, 'login', `user:${result.value}`, null);
 			redirect(303, redirectTo);
 		}
-		await audit(null, 'login_failed', `username:${username}`, {
+		await audit(null, 'login_failed', `username:${username}`, null, {
 			address: event.getClientAddress(),
 			throttled: result.locked !== null
 		});

@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async ({ locals, cookies, url }) => {
 	if (locals.session) {
 		await services().sessions.invalidate(locals.session);
-		await audit(locals.session.userId, 'logout', `user:${locals.session.userId}`);
+		await audit(locals.session.userId, 'logout', `user:${locals.session.userId}`, null);
 	}
 	clearSessionCookie(cookies, url);
 	return new Response(null, {

@@ -28,7 +28,7 @@ export const actions: Actions = {
 			return used ? user.id : null;
 		});
 		if (!result.ok) {
-			await audit(null, 'reset_failed', `username:${username}`, {
+			await audit(null, 'reset_failed', `username:${username}`, null, {
 				address: event.getClientAddress()
 			});
 			return result.locked ?? fail(400, { error: 'failed' as const, username });
@@ -37,7 +37,7 @@ export const actions: Actions = {
 		await stores.users.setPasswordHash(userId, await auth.hashPassword(next));
 		// Whoever had the account before the reset is logged out everywhere.
 		await sessions.invalidateUser(userId);
-		await audit(userId, 'password_reset', `user:${userId}`);
+		await audit(userId, 'password_reset', `user:${userId}`, null);
 		return { done: true };
 	}
 };

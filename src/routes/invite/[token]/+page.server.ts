@@ -50,8 +50,7 @@ async function join(invite: Invite, userId: string, before?: () => Promise<void>
 		await stores.org.addMembership({ userId, unitId: invite.unitId, role: invite.role });
 	});
 	services().access.changed(userId);
-	await audit(userId, 'invite_accepted', `invite:${invite.id}`, {
-		unitId: invite.unitId,
+	await audit(userId, 'invite_accepted', `invite:${invite.id}`, invite.unitId, {
 		role: invite.role,
 		invitedBy: invite.createdBy
 	});
@@ -95,7 +94,7 @@ export const actions: Actions = {
 				return fail(400, { error: 'usernameTaken' as const, username, displayName });
 			throw err;
 		}
-		await audit(userId, 'user_registered', `user:${userId}`, { invite: invite.id });
+		await audit(userId, 'user_registered', `user:${userId}`, invite.unitId, { invite: invite.id });
 		await startSession(cookies, url, userId);
 		redirect(303, '/');
 	},

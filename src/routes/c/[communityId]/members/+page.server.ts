@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { MAX_INVITE_DAYS, MIN_INVITE_DAYS, RESET_CODE_LIFETIME_MS } from '$lib/domain/accounts';
-import { canGrant } from '$lib/domain/policy';
+import { canGrant, type CommunityAction } from '$lib/domain/policy';
 import { isRole, ROLES } from '$lib/domain/roles';
 import { audit } from '$lib/server/audit';
 import { formField } from '$lib/server/formField';
@@ -14,7 +14,7 @@ const DAY = 24 * 60 * 60 * 1000;
  * The community's people, for those the policy lets invite. Anyone else gets the same 404 as for
  * a community that does not exist.
  */
-async function guard(event: RequestEvent, action: 'invite' | 'issue_reset_code') {
+async function guard(event: RequestEvent, action: CommunityAction) {
 	const { user } = requireUser(event.locals, event.url);
 	const { access, stores } = services();
 	const communityId = event.params.communityId;
@@ -59,7 +59,9 @@ export const load: PageServerLoad = async (event) => {
 		members,
 		invites,
 		grantable: ROLES.filter((r) => canGrant(roles, r)),
-		canIssueResetCodes: await access.can(user.id, 'issue_reset_code', community.id)
+		canIssueResetCodes: await access.can(user.id, 'issue_reset_code', community.id),
+		canRemoveRoles: await access.can(user.id, 'remove_role', community.id),
+		canReadAudit: await access.can(user.id, 'read_audit', community.id)
 	};
 };
 
@@ -87,7 +89,7 @@ export const actions: Actions = {
 			usedBy: null,
 			revokedAt: null
 		});
-		await audit(user.id, 'invite_created', `invite:${id}`, { unitId: community.id, role, days });
+		await audit(user.id, 'invite_created', `invite:${id}`, community.id, { role, days });
 		// The raw token leaves the server only here, once; the database holds its hash.
 		const origin = config.origin ?? event.url.origin;
 		return { inviteLink: `${origin}/invite/${token}` };
@@ -100,7 +102,7 @@ export const actions: Actions = {
 		const invite = await stores.invites.invite(id);
 		if (!invite || invite.unitId !== community.id) return fail(404, { error: 'notFound' as const });
 		await stores.invites.revokeInvite(id, Date.now());
-		await audit(user.id, 'invite_revoked', `invite:${id}`, { unitId: community.id });
+		await audit(user.id, 'invite_revoked', `invite:${id}`, community.id);
 		return { revoked: true };
 	},
 
@@ -123,7 +125,28 @@ export const actions: Actions = {
 			expiresAt: Date.now() + RESET_CODE_LIFETIME_MS,
 			usedAt: null
 		});
-		await audit(user.id, 'reset_code_issued', `user:${target.id}`, { unitId: community.id });
+		await audit(user.id, 'reset_code_issued', `user:${target.id}`, community.id);
 		return { resetCode: code, resetFor: target.displayName };
+	},
+
+	/**
+	 * Takes one role away from a member. Only a role the remover could have granted, never one of
+	 * the remover's own (a secretary must not lock the community out by accident). Open sockets
+	 * re-check at once through access.changed: a removed reader stops syncing within a second.
+	 */
+	removeRole: async (event) => {
+		const { user, community, roles } = await guard(event, 'remove_role');
+		const data = await event.request.formData();
+		const userId = formField(data, 'userId', 128);
+		const role = formField(data, 'role', 64);
+		if (!isRole(role) || !canGrant(roles, role) || userId === user.id)
+			return fail(400, { error: 'cannotRemove' as const });
+		const { stores, access } = services();
+		const target = await stores.users.byId(userId);
+		if (!target || !(await stores.org.removeMembership(userId, community.id, role)))
+			return fail(400, { error: 'notMember' as const });
+		access.changed(userId);
+		await audit(user.id, 'role_removed', `user:${userId}`, community.id, { role });
+		return { removed: { name: target.displayName, role } };
 	}
 };

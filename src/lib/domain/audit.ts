@@ -1,0 +1,40 @@
+/**
+ * The security-relevant actions the audit log records. Each entry has a scope: the unit (a
+ * community, or the district) it is about, or none for what concerns an account alone (logins,
+ * password changes). A community's secretary reads the entries scoped to that community; a
+ * district administrator reads those scoped to any unit of the district and the unscoped ones.
+ */
+export const AUDIT_ACTIONS = [
+	'login',
+	'login_failed',
+	'logout',
+	'password_changed',
+	'password_reset',
+	'reset_failed',
+	'reset_code_issued',
+	'invite_created',
+	'invite_revoked',
+	'invite_accepted',
+	'user_registered',
+	'role_removed',
+	'account_disabled',
+	'account_enabled'
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export function isAuditAction(value: unknown): value is AuditAction {
+	return typeof value === 'string' && (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
+
+/** How many entries an audit page shows at a time. */
+export const AUDIT_PAGE_SIZE = 100;
+
+/** One audit entry as the audit pages show it: names instead of ids where the server knows them. */
+export interface AuditRow {
+	id: number;
+	at: number;
+	actor: string | null;
+	action: string;
+	target: string;
+	detail: [string, string][];
+}
