@@ -35,7 +35,8 @@ export async function startServer(
 		res.end('{"error":"Not Found"}');
 	};
 	const server = createServer((req, res) => {
-		if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+		const path = (req.url ?? '').split('?')[0];
+		if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
 			healthz(services, req, res);
 			return;
 		}

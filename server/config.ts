@@ -11,6 +11,10 @@ export interface GongzhiConfig {
 	unloadAfterMs: number;
 	/** The largest websocket message either sync endpoint accepts. */
 	maxPayloadBytes: number;
+	/** Stored bytes one document may grow to; a write past it is refused (close 4413). */
+	maxDocumentBytes: number;
+	/** Open sync sockets one user may hold across both endpoints; the next upgrade gets 429. */
+	maxSocketsPerUser: number;
 	log: (line: string) => void;
 }
 
@@ -21,6 +25,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GongzhiConf
 		origin: env.ORIGIN ?? null,
 		unloadAfterMs: Number(env.GONGZHI_UNLOAD_MS ?? 10_000),
 		maxPayloadBytes: Number(env.GONGZHI_MAX_PAYLOAD ?? 1024 * 1024),
+		maxDocumentBytes: Number(env.GONGZHI_MAX_DOCUMENT_BYTES ?? 20 * 1024 * 1024),
+		maxSocketsPerUser: Number(env.GONGZHI_MAX_SOCKETS_PER_USER ?? 20),
 		log: (line) => console.log(line)
 	};
 }

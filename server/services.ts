@@ -5,6 +5,8 @@ import { SessionService } from './auth/sessions';
 import type { GongzhiConfig } from './config';
 import type { Stores } from './storage/Stores';
 import { openSqliteStores } from './storage/sqlite';
+import { EventLoopMonitor } from './http/EventLoopMonitor';
+import { ConnectionLimit } from './sync/ConnectionLimit';
 import type { SyncEndpoint } from './sync/SyncEndpoint';
 import { createYjsSync } from './yjs/createYjsSync';
 import { createAutomergeSync } from './automerge/createAutomergeSync';
@@ -24,6 +26,10 @@ export interface Services {
 	access: AccessService;
 	yjs: SyncEndpoint;
 	automerge: SyncEndpoint;
+	/** Open sync sockets per user, across both endpoints. */
+	socketLimit: ConnectionLimit;
+	/** How long the event loop has been blocked, for `/healthz`. */
+	eventLoop: EventLoopMonitor;
 	startedAt: number;
 	close(): Promise<void>;
 }
@@ -36,6 +42,7 @@ export function createServices(config: GongzhiConfig, stores?: Stores): Services
 	const yjs = createYjsSync(deps);
 	const automerge = createAutomergeSync(deps);
 	const endpoints = [yjs, automerge];
+	const eventLoop = new EventLoopMonitor();
 	const offRevoke = sessions.onRevoke(({ sessionIds }) => {
 		for (const e of endpoints) e.disconnectSessions(sessionIds);
 	});
@@ -55,8 +62,11 @@ export function createServices(config: GongzhiConfig, stores?: Stores): Services
 		access,
 		yjs,
 		automerge,
+		socketLimit: new ConnectionLimit(config.maxSocketsPerUser),
+		eventLoop,
 		startedAt: Date.now(),
 		async close() {
+			eventLoop.stop();
 			offRevoke();
 			offAccess();
 			await Promise.all(endpoints.map((e) => e.close()));

@@ -1,6 +1,8 @@
 import * as A from '@automerge/automerge';
 import type { AutomergeChangeStore } from '../storage/AutomergeChangeStore';
+import { CLOSE } from '../sync/SyncEndpoint';
 import { changesNewTo, type ChangePart } from './incomingChanges';
+import { Refusal } from './Refusal';
 import { SerialQueue } from './SerialQueue';
 
 /** What a room needs from a connection: somewhere to send sync messages for this board. */
@@ -18,6 +20,8 @@ export interface BoardRoomOptions {
 	store: AutomergeChangeStore;
 	/** Compact once the stored chunks pass this count. */
 	compactAfterChunks: number;
+	/** Stored bytes the board may grow to; changes past it are refused (4413). */
+	maxDocumentBytes: number;
 	unloadAfterMs: number;
 	/** Called when the room has had no peers for `unloadAfterMs`. */
 	onIdle: (room: BoardRoom) => void;
@@ -39,6 +43,8 @@ export class BoardRoom {
 	#peers = new Map<BoardPeer, A.SyncState>();
 	#queue = new SerialQueue();
 	#chunkCount = 0;
+	/** Bytes of the stored chunks: what the size cap is held to. */
+	#bytes = 0;
 	/** The highest stored seq whose chunk is applied in memory: compaction never goes past it. */
 	#appliedSeq = 0;
 	#unloadTimer: NodeJS.Timeout | null = null;
@@ -81,7 +87,9 @@ export class BoardRoom {
 		return this.#queue.run(async () => {
 			if (!this.#peers.has(peer)) return;
 			const fresh = incoming ? changesNewTo(this.#doc, incoming.parts) : [];
+			const freshBytes = fresh.reduce((sum, c) => sum + c.bytes.byteLength, 0);
 			if (incoming && fresh.length > 0) {
+				await this.#makeRoomFor(freshBytes);
 				await this.opts.store.appendChanges(this.documentId, fresh, incoming.userId);
 			}
 			const before = this.heads();
@@ -102,6 +110,7 @@ export class BoardRoom {
 			}
 			if (fresh.length > 0) {
 				this.#chunkCount += fresh.length;
+				this.#bytes += freshBytes;
 				this.#appliedSeq = await this.opts.store.lastSeq(this.documentId);
 			}
 			this.#sendTo(peer);
@@ -132,6 +141,7 @@ export class BoardRoom {
 		for (const chunk of chunks.slice(1)) doc = A.loadIncremental(doc, chunk);
 		this.#doc = doc;
 		this.#chunkCount = chunks.length;
+		this.#bytes = chunks.reduce((sum, c) => sum + c.byteLength, 0);
 		this.#appliedSeq = lastSeq;
 	}
 
@@ -147,19 +157,40 @@ export class BoardRoom {
 		if (this.#compacting) return;
 		this.#compacting = true;
 		this.#queue
-			.run(async () => {
-				// A change waiting for a missing dependency is stored but not in `save`'s output.
-				if (A.getMissingDeps(this.#doc, []).length > 0) return;
-				const saved = A.save(this.#doc);
-				await this.opts.store.compact(this.documentId, saved, this.#appliedSeq);
-				this.#chunkCount = await this.opts.store.chunkCount(this.documentId);
-			})
+			.run(() => this.#compact())
 			.catch((err: unknown) =>
 				this.opts.log(`automerge: compaction of ${this.documentId} failed: ${String(err)}`)
 			)
 			.finally(() => {
 				this.#compacting = false;
 			});
+	}
+
+	/** Runs inside the queue: replaces the stored chunks by one saved document. */
+	async #compact() {
+		// A change waiting for a missing dependency is stored but not in `save`'s output.
+		if (A.getMissingDeps(this.#doc, []).length > 0) return;
+		const saved = A.save(this.#doc);
+		await this.opts.store.compact(this.documentId, saved, this.#appliedSeq);
+		this.#chunkCount = await this.opts.store.chunkCount(this.documentId);
+		// Everything applied is in `saved`; the queue holds back anything newer.
+		this.#bytes = saved.byteLength;
+	}
+
+	/**
+	 * The size cap: a board whose stored chunks would pass `maxDocumentBytes` takes no more
+	 * changes (it stays readable). Chunks overcount until compaction, so compact first and judge
+	 * the saved document. Runs inside the queue.
+	 */
+	async #makeRoomFor(bytes: number) {
+		if (this.#bytes + bytes <= this.opts.maxDocumentBytes) return;
+		if (this.#chunkCount > 1) await this.#compact();
+		if (this.#bytes + bytes > this.opts.maxDocumentBytes) {
+			throw new Refusal(
+				CLOSE.documentTooLarge,
+				`board is at its size cap (${this.opts.maxDocumentBytes} bytes)`
+			);
+		}
 	}
 }
 

@@ -129,12 +129,16 @@ export class SyncConnection implements BoardPeer {
 			case 'remote-subscription-change': // Heads gossip is not offered.
 			case 'remote-heads-changed':
 				return;
-			default:
+			default: {
 				// Newer clients send types we do not know: ignore them, and say so once.
-				if (!this.#unknownTypes.has(msg.type) && this.#unknownTypes.size < 10) {
-					this.#unknownTypes.add(msg.type);
-					this.ctx.log(`automerge: ignoring message type "${msg.type}" from ${this.user.userId}`);
+				// Keyed by a prefix: a megabyte-long type name must not be kept per socket.
+				const key = msg.type.slice(0, 40);
+				if (!this.#unknownTypes.has(key) && this.#unknownTypes.size < 10) {
+					this.#unknownTypes.add(key);
+					const shown = JSON.stringify(key);
+					this.ctx.log(`automerge: ignoring message type ${shown} from ${this.user.userId}`);
 				}
+			}
 		}
 	}
 

@@ -42,6 +42,7 @@ export function createAutomergeSync(deps: SyncDeps): SyncEndpoint {
 			const created = new BoardRoom(documentId, {
 				store: stores.automerge,
 				compactAfterChunks: COMPACT_AFTER_CHUNKS,
+				maxDocumentBytes: config.maxDocumentBytes,
 				unloadAfterMs: config.unloadAfterMs,
 				onIdle: unload,
 				log: config.log

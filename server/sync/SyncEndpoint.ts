@@ -40,6 +40,8 @@ export const CLOSE = {
 	unauthorized: 4401,
 	forbidden: 4403,
 	notFound: 4404,
+	/** The document has reached its size cap: it stays readable but takes no more changes. */
+	documentTooLarge: 4413,
 	tooMany: 4429,
 	internal: 4500
 } as const;

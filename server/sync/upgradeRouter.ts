@@ -34,6 +34,12 @@ export function createUpgradeRouter(services: Services, opts: { rejectUnknown: b
 					refuseUpgrade(socket, 401, 'Unauthorized');
 					return;
 				}
+				if (!services.socketLimit.admit(valid.user.id, socket)) {
+					if (socket.destroyed) return;
+					services.config.log(`ws refused: ${valid.user.id} already holds the most sockets`);
+					refuseUpgrade(socket, 429, 'Too Many Requests');
+					return;
+				}
 				endpoint.upgrade(req, socket, head, {
 					userId: valid.user.id,
 					sessionId: valid.session.id,

@@ -19,7 +19,8 @@ export class RoomRegistry {
 	constructor(
 		private readonly store: YjsUpdateStore,
 		private readonly unloadAfterMs: number,
-		private readonly log: (line: string) => void
+		private readonly log: (line: string) => void,
+		private readonly maxDocumentBytes: number
 	) {}
 
 	get size() {
@@ -34,7 +35,7 @@ export class RoomRegistry {
 	acquire(docId: string): Promise<YjsRoom> {
 		let entry = this.#rooms.get(docId);
 		if (!entry) {
-			const room = new YjsRoom(docId, this.store, this.log);
+			const room = new YjsRoom(docId, this.store, this.log, this.maxDocumentBytes);
 			const created: Entry = {
 				room,
 				loaded: room.load().then(() => room),

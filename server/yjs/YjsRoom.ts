@@ -27,6 +27,8 @@ export class YjsRoom {
 	/** Client id → user, mirrored from the store so known ids cost no database write. */
 	readonly #owners = new Map<number, string>();
 	#rows = 0;
+	/** Bytes of the stored rows: what the size cap is held to. */
+	#bytes = 0;
 	#appliedSeq = 0;
 	#writes: Promise<unknown> = Promise.resolve();
 	#compaction: Promise<void> | null = null;
@@ -36,7 +38,8 @@ export class YjsRoom {
 	constructor(
 		readonly docId: string,
 		private readonly store: YjsUpdateStore,
-		private readonly log: (line: string) => void
+		private readonly log: (line: string) => void,
+		private readonly maxDocumentBytes = Number.POSITIVE_INFINITY
 	) {
 		this.awareness.on('update', (changes: ChangedClients) => {
 			const changed = [...changes.added, ...changes.updated, ...changes.removed];
@@ -62,6 +65,7 @@ export class YjsRoom {
 			}
 		}
 		this.#rows = updates.length;
+		this.#bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
 		this.#appliedSeq = lastSeq;
 	}
 
@@ -92,8 +96,10 @@ export class YjsRoom {
 	/** Append, then apply, then relay to every other socket; resolves once stored and applied. */
 	submitUpdate(from: YjsConnection, update: Uint8Array): Promise<void> {
 		const run = async () => {
+			await this.#makeRoomFor(update.byteLength);
 			const seq = await this.store.append(this.docId, update, from.user.userId);
 			this.#rows++;
+			this.#bytes += update.byteLength;
 			try {
 				Y.applyUpdate(this.doc, update, from);
 			} catch (error) {
@@ -119,21 +125,48 @@ export class YjsRoom {
 	 * appended meanwhile get higher sequence numbers (AUTOINCREMENT) and are not touched.
 	 */
 	#maybeCompact() {
-		if (this.#compaction || this.#keepAllRows || this.#rows <= YJS_LIMITS.compactAfterRows) return;
+		if (this.#rows <= YJS_LIMITS.compactAfterRows) return;
+		this.#startCompaction();
+	}
+
+	#startCompaction() {
+		if (this.#compaction || this.#keepAllRows) return;
 		const snapshot = Y.encodeStateAsUpdate(this.doc);
 		const uptoSeq = this.#appliedSeq;
 		const replaced = this.#rows;
+		const replacedBytes = this.#bytes;
 		this.#compaction = this.store
 			.compact(this.docId, snapshot, uptoSeq)
 			.then(
 				() => {
 					this.#rows -= replaced - 1;
+					this.#bytes -= replacedBytes - snapshot.byteLength;
 				},
 				(error: unknown) => this.log(`yjs ${this.docId}: compaction failed: ${String(error)}`)
 			)
 			.finally(() => {
 				this.#compaction = null;
 			});
+	}
+
+	/**
+	 * The size cap: a document whose stored rows would pass `maxDocumentBytes` takes no more
+	 * updates (it stays readable). Rows overcount — every retyped word is a row until compaction
+	 * — so the room compacts first and judges the snapshot. Runs inside the write chain.
+	 */
+	async #makeRoomFor(bytes: number) {
+		if (this.#bytes + bytes <= this.maxDocumentBytes) return;
+		await this.#compaction;
+		if (this.#rows > 1) {
+			this.#startCompaction();
+			await this.#compaction;
+		}
+		if (this.#bytes + bytes > this.maxDocumentBytes) {
+			throw new SyncRefusal(
+				CLOSE.documentTooLarge,
+				`document is at its size cap (${this.maxDocumentBytes} bytes)`
+			);
+		}
 	}
 
 	applyAwareness(from: YjsConnection, update: Uint8Array) {

@@ -23,7 +23,7 @@ export function createYjsSync(deps: SyncDeps): SyncEndpoint {
 	const log = config.log;
 	const prefix = `${YJS_SYNC_PATH}/`;
 	const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes });
-	const rooms = new RoomRegistry(stores.yjs, config.unloadAfterMs, log);
+	const rooms = new RoomRegistry(stores.yjs, config.unloadAfterMs, log, config.maxDocumentBytes);
 	const connections = new Set<YjsConnection>();
 	let closing = false;
 

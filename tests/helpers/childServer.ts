@@ -21,14 +21,25 @@ export async function spawnServer(opts: {
 	port?: number;
 	sessionsFor?: string[];
 	cookies?: Record<string, string>;
-}): Promise<ChildServer & { cookies: Record<string, string> }> {
-	const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+	/** Extra environment (GONGZHI_* limits) and node flags (`--expose-gc`). */
+	env?: Record<string, string>;
+	execArgv?: string[];
+	/** Pin the server to this CPU core with `taskset` (fuzz runs measure the server alone). */
+	pinCore?: number;
+}): Promise<ChildServer & { cookies: Record<string, string>; boardId: string }> {
+	const nodeArgs = [...(opts.execArgv ?? []), '--import', 'tsx', MAIN];
+	const [command, args] =
+		opts.pinCore === undefined
+			? [process.execPath, nodeArgs]
+			: ['taskset', ['-c', String(opts.pinCore), process.execPath, ...nodeArgs]];
+	const child = spawn(command, args, {
 		env: {
 			...process.env,
 			DATA_DIR: opts.dataDir,
 			PORT: String(opts.port ?? 0),
 			SESSIONS_FOR: (opts.sessionsFor ?? []).join(','),
-			GONGZHI_UNLOAD_MS: '300'
+			GONGZHI_UNLOAD_MS: '300',
+			...opts.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -38,7 +49,11 @@ export async function spawnServer(opts: {
 		createInterface({ input: child.stdout }).once('line', resolve);
 		child.once('exit', (code) => reject(new Error(`server exited ${code}: ${stderr.join('\n')}`)));
 	});
-	const started = JSON.parse(first) as { port: number; cookies: Record<string, string> };
+	const started = JSON.parse(first) as {
+		port: number;
+		cookies: Record<string, string>;
+		boardId: string;
+	};
 	const cookies = { ...opts.cookies, ...started.cookies };
 	const url = `http://127.0.0.1:${started.port}`;
 	return {
@@ -49,6 +64,7 @@ export async function spawnServer(opts: {
 		child,
 		stderr,
 		cookies,
+		boardId: started.boardId,
 		async headersFor(username) {
 			const cookie = cookies[username];
 			if (!cookie) throw new Error(`no session for ${username}`);

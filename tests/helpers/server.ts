@@ -39,6 +39,8 @@ export async function startTestServer(
 		origin: null,
 		unloadAfterMs: 300,
 		maxPayloadBytes: 1024 * 1024,
+		maxDocumentBytes: 20 * 1024 * 1024,
+		maxSocketsPerUser: 20,
 		log: (line) => logs.push(line),
 		...opts.config
 	};

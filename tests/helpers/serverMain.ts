@@ -21,7 +21,11 @@ for (const username of (process.env.SESSIONS_FOR ?? '').split(',').filter(Boolea
 	const { token } = await server.services.sessions.create(user.id);
 	cookies[username] = `${SESSION_COOKIE}=${token}`;
 }
-console.log(JSON.stringify({ port: server.port, cookies }));
+// The demo board's id is random per database: fuzzers and other child-process tests need it.
+const boardId = (await server.services.stores.documents.inCommunities(['c-a'])).find(
+	(d) => d.kind === 'board'
+)?.id;
+console.log(JSON.stringify({ port: server.port, cookies, boardId }));
 process.on('SIGTERM', () => {
 	server.close().then(
 		() => process.exit(0),
