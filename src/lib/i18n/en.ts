@@ -33,7 +33,8 @@ export const en: Messages = {
 			property_company: 'Property company',
 			party_member: 'Party member',
 			resident: 'Resident',
-			deputy: 'Deputy'
+			deputy: 'Deputy',
+			district_admin: 'Admin'
 		}
 	},
 	board: {

@@ -34,7 +34,8 @@ export const zhCN = {
 			property_company: '物业',
 			party_member: '党员',
 			resident: '居民',
-			deputy: '代表'
+			deputy: '代表',
+			district_admin: '管理员'
 		}
 	},
 	board: {
