@@ -175,7 +175,10 @@ describe('with no session and as a user of another community', () => {
 				expect(absent.status).toBe(404);
 				const [f, a] = [await forbidden.text(), await absent.text()];
 				expect(title(f)).toBe(title(a));
-				for (const mark of COMMUNITY_A_MARKS.slice(1)) expect(f).not.toContain(mark);
+				// The page may echo the path the outsider typed (language links, redirectTo), as it
+				// does for a made-up id; nothing else of community A may appear.
+				const echoed = f.replaceAll(real, '<path>');
+				for (const mark of COMMUNITY_A_MARKS.slice(1)) expect(echoed).not.toContain(mark);
 				for (const action of actions) {
 					const anonPost = await post(actionPath(real, action));
 					expect(anonPost.status, action).toBe(303);
