@@ -7,6 +7,8 @@ export interface YjsUpdateStore {
 	append(docId: string, update: Uint8Array, userId: string): Promise<number>;
 	/** Updates in append order, with the sequence number of the last one (0 for none). */
 	load(docId: string): Promise<{ updates: Uint8Array[]; lastSeq: number }>;
+	/** Removes one appended row that turned out unappliable (it was never acknowledged). */
+	remove(docId: string, seq: number): Promise<void>;
 	/** Replaces all rows with seq <= uptoSeq by `snapshot`. */
 	compact(docId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
 	count(docId: string): Promise<number>;

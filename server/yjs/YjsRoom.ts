@@ -21,8 +21,10 @@ type ChangedClients = { added: number[]; updated: number[]; removed: number[] };
  * store, then apply, then relay — so memory never holds an edit the disk does not.
  */
 export class YjsRoom {
-	readonly doc = new Y.Doc();
-	readonly awareness = new Awareness(this.doc);
+	#doc = new Y.Doc();
+	// Awareness only reads its doc's client id: it stays with the first doc even if a reload
+	// swaps the document underneath.
+	readonly awareness = new Awareness(this.#doc);
 	readonly connections = new Set<YjsConnection>();
 	/** Client id → user, mirrored from the store so known ids cost no database write. */
 	readonly #owners = new Map<number, string>();
@@ -49,7 +51,12 @@ export class YjsRoom {
 		this.publishPresence();
 	}
 
-	async load() {
+	/** The document as the server holds it; every read goes through here (it can be reloaded). */
+	get doc(): Y.Doc {
+		return this.#doc;
+	}
+
+	async load(into: Y.Doc = this.#doc) {
 		const [{ updates, lastSeq }, owners] = await Promise.all([
 			this.store.load(this.docId),
 			this.store.clientOwners(this.docId)
@@ -57,7 +64,7 @@ export class YjsRoom {
 		for (const [clientId, userId] of owners) this.#owners.set(clientId, userId);
 		for (const update of updates) {
 			try {
-				Y.applyUpdate(this.doc, update, 'load');
+				Y.applyUpdate(into, update, 'load');
 			} catch (error) {
 				// Stored rows were validated before they were written; say so loudly if one is not.
 				this.log(`yjs ${this.docId}: a stored update failed to apply: ${String(error)}`);
@@ -100,14 +107,24 @@ export class YjsRoom {
 			const seq = await this.store.append(this.docId, update, from.user.userId);
 			this.#rows++;
 			this.#bytes += update.byteLength;
+			const before = this.#integrationMark();
 			try {
 				Y.applyUpdate(this.doc, update, from);
 			} catch (error) {
-				// Decoding succeeded, so this should not happen; the row stays (nothing is removed
-				// silently) and the sender is cut off so it cannot repeat it.
-				this.log(`yjs ${this.docId}: stored update seq ${seq} failed to apply: ${String(error)}`);
-				this.#keepAllRows = true;
-				throw new SyncRefusal(CLOSE.internal, 'update could not be applied');
+				// It decoded but does not apply (the fuzzer found such bytes). It was never
+				// acknowledged, so it leaves the disk again. Usually Yjs threw before integrating
+				// anything; if it got part-way, memory holds structs the disk does not (none were
+				// relayed), so the document is loaded afresh from disk — no socket is dropped.
+				this.log(
+					`yjs ${this.docId}: update seq ${seq} decoded but failed to apply: ${String(error)}`
+				);
+				await this.store.remove(this.docId, seq);
+				if (this.#integrationMark() !== before) await this.#reload();
+				else {
+					this.#rows--;
+					this.#bytes -= update.byteLength;
+				}
+				throw new SyncRefusal(CLOSE.badMessage, 'update could not be applied');
 			}
 			this.#appliedSeq = seq;
 			const message = updateMessage(update);
@@ -191,6 +208,23 @@ export class YjsRoom {
 		const ids = [...conn.awarenessIds].filter((id) => this.awareness.states.has(id));
 		conn.awarenessIds.clear();
 		if (ids.length > 0) removeAwarenessStates(this.awareness, ids, 'server');
+	}
+
+	/** Changes whenever an update integrates anything: the state vector or what waits pending. */
+	#integrationMark(): string {
+		const { pendingStructs, pendingDs } = this.doc.store;
+		const pending = pendingStructs ? pendingStructs.update.byteLength : 0;
+		return `${Y.encodeStateVector(this.doc).join(',')}|${pending}|${pendingDs?.byteLength ?? 0}`;
+	}
+
+	/** Swaps in the document as stored. Runs inside the write chain, so nothing interleaves. */
+	async #reload() {
+		const fresh = new Y.Doc();
+		await this.load(fresh);
+		// The stale doc is not destroyed (destroying it would destroy the awareness bound to it);
+		// it is dropped with the room.
+		this.#doc = fresh;
+		this.log(`yjs ${this.docId}: reloaded from disk after a partly applied update`);
 	}
 
 	/** Resolves when every accepted update is stored and any compaction has finished. */

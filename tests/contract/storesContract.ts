@@ -54,6 +54,17 @@ export function storesContract(name: string, open: () => Promise<Stores>) {
 		);
 
 		it(
+			'Y5 removing one row leaves the others in order',
+			withStores(async (s) => {
+				await s.yjs.append('doc', bytes(1), 'u1');
+				const bad = await s.yjs.append('doc', bytes(2), 'u1');
+				await s.yjs.append('doc', bytes(3), 'u2');
+				await s.yjs.remove('doc', bad);
+				expect((await s.yjs.load('doc')).updates.map((u) => [...u])).toEqual([[1], [3]]);
+			})
+		);
+
+		it(
 			'Y3 a client id binds to its first user for good',
 			withStores(async (s) => {
 				expect(await s.yjs.bindClient('doc', 7, 'u1')).toBe('u1');

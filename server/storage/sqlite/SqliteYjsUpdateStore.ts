@@ -23,6 +23,12 @@ export class SqliteYjsUpdateStore implements YjsUpdateStore {
 		};
 	}
 
+	async remove(docId: string, seq: number) {
+		await this.sql.write(() =>
+			this.sql.db.prepare('DELETE FROM yjs_updates WHERE doc_id = ? AND seq = ?').run(docId, seq)
+		);
+	}
+
 	async compact(docId: string, snapshot: Uint8Array, uptoSeq: number) {
 		await this.sql.transaction(async () => {
 			const first = this.sql.db
