@@ -1,47 +1,29 @@
 import * as A from '@automerge/automerge';
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE, SessionService } from '../../server/auth/sessions';
-import { openSqliteStores } from '../../server/storage/sqlite';
-import type { Stores } from '../../server/storage/Stores';
+import { DEMO_AGENDA } from '../../server/demo/demoDistrict';
 import type { Board } from '../../src/lib/domain/board';
 import { boardClient, waitUntilServerHas, type BoardClient } from '../helpers/automergeClient';
-import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
+import { spawnServer, type ChildServer } from '../helpers/childServer';
 import { tempDataDir } from '../helpers/server';
 
 const dataDir = tempDataDir();
-let proc: ServerProcess | null = null;
-let stores: Stores | null = null;
+let proc: ChildServer | null = null;
 afterAll(async () => {
-	await proc?.kill('SIGKILL');
-	await stores?.close();
+	await proc?.kill9();
 	rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** What boardClient needs from a server, for one running in a child process. */
-function target(p: ServerProcess, sessions: SessionService) {
-	return {
-		port: p.port,
-		headersFor: async (username: string) => {
-			const user = await stores?.users.byUsername(username);
-			if (!user) throw new Error(`no user ${username}`);
-			const { token } = await sessions.create(user.id);
-			return { Cookie: `${SESSION_COOKIE}=${token}`, Origin: p.url };
-		}
-	};
-}
-
 describe('an acknowledged change', () => {
 	it('survives kill -9, seen by a fresh client with no storage after every writer closed', async () => {
-		proc = await startServerProcess(dataDir);
-		// The test reads the same database (WAL) to mint sessions, as a login would.
-		stores = openSqliteStores(dataDir);
-		const sessions = new SessionService(stores.sessions, stores.users);
-		const board = (await stores.documents.inCommunities(['c-a'])).find((d) => d.kind === 'board');
-		if (!board) throw new Error('no demo board');
-
-		const writer: BoardClient = await boardClient(target(proc, sessions), 'secretary');
-		const handle = await writer.find<Board>(board.id);
+		const first = await spawnServer({
+			dataDir,
+			agendaId: DEMO_AGENDA.id,
+			sessionsFor: ['secretary', 'rc-member']
+		});
+		proc = first;
+		const writer: BoardClient = await boardClient(first, 'secretary');
+		const handle = await writer.find<Board>(first.boardId);
 		const taskId = Object.keys(handle.doc().tasks)[0] as string;
 		handle.change((d) => {
 			A.splice(d, ['tasks', taskId, 'notes'], 0, 0, 'SURVIVES-KILL-9 ');
@@ -49,14 +31,16 @@ describe('an acknowledged change', () => {
 		});
 		await waitUntilServerHas(writer, handle);
 		const storageIdBefore = writer.serverStorageId();
-		await proc.kill('SIGKILL');
+		await first.kill9();
 		// Writers first: a reconnecting writer would re-send its state and hide a server that forgot.
 		await writer.close();
 
-		proc = await startServerProcess(dataDir);
-		const fresh = await boardClient(target(proc, sessions), 'rc-member');
+		// The sessions minted by the first process live in the database and still hold.
+		const second = await spawnServer({ dataDir, agendaId: DEMO_AGENDA.id, cookies: first.cookies });
+		proc = second;
+		const fresh = await boardClient(second, 'rc-member');
 		try {
-			const seen = (await fresh.find<Board>(board.id)).doc();
+			const seen = (await fresh.find<Board>(first.boardId)).doc();
 			expect(seen.tasks[taskId]?.notes).toContain('SURVIVES-KILL-9');
 			expect(seen.title).toBe('after the crash');
 			// Clients key the server's heads by its storage id: it must not change on restart.
