@@ -7,7 +7,7 @@ import type { Board } from '../../src/lib/domain/board';
 import { boardClient } from '../helpers/automergeClient';
 import { spawnServer, type ChildServer } from '../helpers/childServer';
 import { envNumber, seededRandom } from '../helpers/seededRandom';
-import { tempDataDir } from '../helpers/server';
+import { tempDataDir, waitFor } from '../helpers/server';
 import { openAgenda, paragraphText } from '../helpers/yjsClient';
 import { boardMarkerWriter, yjsMarkerWriter, type MarkerWriter } from './markerWriters';
 
@@ -90,7 +90,15 @@ test(
 						: boardMarkerWriter(server, user, board, `A${round}.${i}`, stream, every);
 				})
 			);
-			await new Promise((r) => setTimeout(r, random.int(200, 3000)));
+			// Most kills land while every kind of writer is writing; one in four while they connect.
+			if (random.chance(0.75)) {
+				await waitFor(
+					() => writers.slice(10).some((w) => w.written.length > 0),
+					'a board writer to start',
+					15_000
+				);
+			}
+			await new Promise((r) => setTimeout(r, random.int(100, 2500)));
 			await server.kill9();
 			// Writers go first: a reconnecting writer re-sends its state and would hide a server
 			// that forgot.
@@ -113,6 +121,6 @@ test(
 		);
 		// The run must have exercised something: most rounds get writers connected before the kill.
 		expect(yjsAcked.size).toBeGreaterThan(KILLS * 10);
-		expect(boardAcked.size).toBeGreaterThan(KILLS * 10);
+		expect(boardAcked.size).toBeGreaterThan(KILLS * 3);
 	}
 );

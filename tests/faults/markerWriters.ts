@@ -3,7 +3,7 @@ import { decodeHeads, type DocHandle } from '@automerge/automerge-repo';
 import * as decoding from 'lib0/decoding';
 import type { Board } from '../../src/lib/domain/board';
 import { MESSAGE_ACK, encodeAck } from '../../src/lib/domain/yjsProtocol';
-import { boardClient } from '../helpers/automergeClient';
+import { boardClient, type BoardClient } from '../helpers/automergeClient';
 import type { SeededRandom } from '../helpers/seededRandom';
 import type { TestServer } from '../helpers/server';
 import { openAgenda, paragraph, type YjsTarget } from '../helpers/yjsClient';
@@ -17,6 +17,15 @@ export interface MarkerWriter {
 	written: string[];
 	acked: Set<string>;
 	close(): Promise<void>;
+}
+
+/**
+ * The stock automerge-repo adapter rethrows, from an event listener, any socket error but
+ * ECONNREFUSED: a server killed mid-handshake (ECONNRESET) or a client closed while connecting
+ * would crash the test process. Those are the faults under test here, so they are expected.
+ */
+export function quietAdapterErrors(client: BoardClient) {
+	client.adapter.onError = () => {};
 }
 
 /** Markers go at either end of a text, never inside another marker. */
@@ -98,6 +107,7 @@ export async function boardMarkerWriter(
 	intervalMs: number
 ): Promise<MarkerWriter> {
 	const client = await boardClient(target, username);
+	quietAdapterErrors(client);
 	let handle: DocHandle<Board> | null = null;
 	client.find<Board>(board.id).then(
 		(h) => (handle = h),
