@@ -7,6 +7,7 @@ import { boardClient, type BoardClient } from '../helpers/automergeClient';
 import { TcpProxy } from '../helpers/proxy';
 import type { SeededRandom } from '../helpers/seededRandom';
 import type { TestServer } from '../helpers/server';
+import { webSocketWithHeaders } from '../helpers/yjsClient';
 import { quietAdapterErrors } from './markerWriters';
 import { Scrambler, type ScrambleOptions } from './Scrambler';
 
@@ -61,7 +62,8 @@ export async function scrambledAgenda(
 	server: Pick<TestServer, 'port' | 'headersFor' | 'agendaId'>,
 	username: string,
 	random: SeededRandom,
-	options: ScrambleOptions
+	/** null: a plain socket, only the proxy in between (for cuts). */
+	options: ScrambleOptions | null
 ): Promise<ScrambledAgenda> {
 	const headers = await server.headersFor(username);
 	const proxy = await new TcpProxy({ host: '127.0.0.1', port: server.port }, headers).listen();
@@ -71,7 +73,11 @@ export async function scrambledAgenda(
 		proxy.url.replace('http', 'ws') + YJS_SYNC_PATH,
 		server.agendaId,
 		doc,
-		{ WebSocketPolyfill: scrambledWebSocket(random, options), disableBc: true, maxBackoffTime: 300 }
+		{
+			WebSocketPolyfill: options ? scrambledWebSocket(random, options) : webSocketWithHeaders({}),
+			disableBc: true,
+			maxBackoffTime: 300
+		}
 	);
 	return {
 		doc,
