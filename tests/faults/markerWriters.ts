@@ -109,10 +109,18 @@ export async function boardMarkerWriter(
 	const client = await boardClient(target, username);
 	quietAdapterErrors(client);
 	let handle: DocHandle<Board> | null = null;
-	client.find<Board>(board.id).then(
-		(h) => (handle = h),
-		() => {} // the server died before it answered: this writer writes nothing
-	);
+	let closed = false;
+	// The stock repo gives up on a document ("unavailable") when no peer answered within a second
+	// of starting; on a loaded machine the handshake can take longer, so ask again.
+	const find = () => {
+		client.find<Board>(board.id).then(
+			(h) => (handle = h),
+			() => {
+				if (!closed) setTimeout(find, 200);
+			}
+		);
+	};
+	find();
 	const written: string[] = [];
 	const acked = new Set<string>();
 	let pending: string[] = [];
@@ -147,6 +155,7 @@ export async function boardMarkerWriter(
 		written,
 		acked,
 		async close() {
+			closed = true;
 			clearInterval(timer);
 			await client.close();
 		}
