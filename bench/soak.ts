@@ -99,11 +99,14 @@ async function main() {
 
 	const sentAt = new Map<string, number>();
 	const latencies: number[] = [];
+	// Agendas have even document numbers, boards odd: kept apart to see which side is slow.
+	const byKind: Record<'yjs' | 'automerge', number[]> = { yjs: [], automerge: [] };
 	const seen = (text: string) => {
 		for (const m of text.matchAll(MARKER)) {
 			const t0 = sentAt.get(m[0]);
 			if (t0 !== undefined) {
 				latencies.push(performance.now() - t0);
+				byKind[Number(m[1]) % 2 === 0 ? 'yjs' : 'automerge'].push(performance.now() - t0);
 				sentAt.delete(m[0]);
 			}
 		}
@@ -221,12 +224,30 @@ async function main() {
 		p95Ms: Math.round(percentile(sorted, 0.95)),
 		p99Ms: Math.round(percentile(sorted, 0.99)),
 		maxMs: Math.round(sorted[sorted.length - 1] ?? NaN),
+		p95ByKindMs: Object.fromEntries(
+			Object.entries(byKind).map(([k, v]) => [
+				k,
+				Math.round(
+					percentile(
+						v.sort((a, b) => a - b),
+						0.95
+					)
+				)
+			])
+		),
 		serverRssMiB: { start: memStart, max: memMax, end: memEnd },
 		identical: {
 			agendas: `${identicalYjs}/${agendas.length}`,
 			boards: `${identicalBoards}/${boards.length}`
 		},
-		settleMs: Date.now() - quiet
+		settleMs: Date.now() - quiet,
+		// Why the server closed sockets, if it did (rate limits, refusals), by reason.
+		serverClosed: Object.fromEntries(
+			[...server.stderr.join('\n').matchAll(/\(\d{4}\): ([^\n]+)/g)].reduce((m, r) => {
+				const why = r[1] as string;
+				return m.set(why, (m.get(why) ?? 0) + 1);
+			}, new Map<string, number>())
+		)
 	};
 	log(JSON.stringify(result));
 	mkdirSync('bench/results', { recursive: true });
