@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
 import {
 	MESSAGE_ACK,
 	MESSAGE_AWARENESS,
@@ -75,7 +76,7 @@ async function handleSync(
 	}
 	let summary;
 	try {
-		summary = inspectUpdate(update);
+		summary = inspectUpdate(update, (client) => Y.getState(room.doc.store, client));
 	} catch (error) {
 		throw new SyncRefusal(CLOSE.badMessage, `undecodable update: ${String(error)}`);
 	}
