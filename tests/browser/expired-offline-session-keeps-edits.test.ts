@@ -61,6 +61,10 @@ it('a session that expired while offline keeps its local edits and syncs them af
 	await waitForConnection(agenda, 'offline');
 	// y-websocket backs off (to 2.5 s): a handful of retries in 6 s, not a tight loop.
 	expect(upgrades).toBeLessThanOrEqual(8);
+	// The page tells the user why, and how to get their edits through.
+	const expired = agenda.getByTestId('session-expired');
+	await expired.waitFor({ timeout: 20_000 });
+	expect(await expired.getAttribute('href')).toMatch(/^\/login\?redirectTo=%2Fagenda%2F/);
 
 	// The user logs in again in another tab; the open page's next retry carries the new cookie.
 	const again = await browser.context.newPage();

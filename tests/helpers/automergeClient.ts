@@ -48,6 +48,9 @@ export async function boardClient(
 		network: [adapter],
 		...(opts.peerId ? { peerId: opts.peerId as PeerId } : {})
 	});
+	// The stock Repo gives up on a document if no peer has answered within a second of `find`
+	// (seen on a loaded machine): wait for the server's `peer` reply first.
+	await waitFor(() => repo.peers.length > 0, `${username}'s connection to the server`, 20_000);
 	const serverStorageId = () => {
 		const peer = repo.peers[0];
 		return peer ? repo.getStorageIdOfPeer(peer) : undefined;
@@ -62,6 +65,13 @@ export async function boardClient(
 			// The stock adapter re-connects on a timer that disconnect() does not cancel (set when
 			// the server closed a socket); neutralise it so no socket outlives the test.
 			adapter.connect = () => {};
+			// disconnect() removes the adapter's own 'error' listener and then closes the socket;
+			// closing a socket still connecting makes `ws` emit an error, which with no listener
+			// left would crash the test process.
+			(adapter.socket as unknown as { on?: (e: string, f: () => void) => void } | undefined)?.on?.(
+				'error',
+				() => {}
+			);
 			await repo.shutdown();
 			await proxy.close();
 		}

@@ -17,7 +17,9 @@ export const en: Messages = {
 		contentError:
 			'This document holds content this version cannot show. It is read-only so nothing is lost. Please update the app.',
 		logoutDiscard: 'Some changes have not reached the server. Logging out discards them. Log out?',
-		notAvailable: 'This document is not on this device and the server cannot be reached.'
+		notAvailable: 'This document is not on this device and the server cannot be reached.',
+		sessionExpired:
+			'Your login has expired. Your changes are kept on this device and sync after you log in again. Log in'
 	},
 	agenda: {
 		title: 'Meeting agenda',

@@ -18,7 +18,8 @@ export const zhCN = {
 		newerSchema: '此文档由新版本创建，请更新应用后再编辑。现以只读方式打开。',
 		contentError: '此文档包含本版本无法显示的内容，已改为只读以免丢失。请更新应用。',
 		logoutDiscard: '还有改动尚未同步到服务器。退出将丢弃这些改动，确定退出吗？',
-		notAvailable: '无法打开此文档：本机没有副本，且暂时连不上服务器。'
+		notAvailable: '无法打开此文档：本机没有副本，且暂时连不上服务器。',
+		sessionExpired: '登录已过期：本机的改动都还在，重新登录后会自动同步。点此登录'
 	},
 	agenda: {
 		title: '会议议程',
