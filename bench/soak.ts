@@ -91,7 +91,13 @@ async function main() {
 	const seeding = await spawnServer({ dataDir, agendaId: DEMO_AGENDA.id, sessionsFor: WRITERS });
 	await seeding.kill9();
 	const { agendas, boards } = await createDocuments(dataDir);
-	const server = await spawnServer({ dataDir, agendaId: DEMO_AGENDA.id, cookies: seeding.cookies });
+	const server = await spawnServer({
+		dataDir,
+		agendaId: DEMO_AGENDA.id,
+		cookies: seeding.cookies,
+		// Four accounts drive every client here; the per-user socket cap (20) is for real people.
+		env: { GONGZHI_MAX_SOCKETS_PER_USER: String(DOCS * CLIENTS) }
+	});
 	const pid = server.child.pid as number;
 	log(
 		`${agendas.length} agendas + ${boards.length} boards × ${CLIENTS} clients, ${MINUTES} min, an edit per client per ~${EDIT_MS} ms`
