@@ -1,12 +1,14 @@
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import type { Schema } from '@tiptap/pm/model';
 import * as Y from 'yjs';
-import { AGENDA_META, AGENDA_SCHEMA_VERSION } from '$lib/domain/agenda';
+import { AGENDA_FRAGMENT, AGENDA_META, AGENDA_SCHEMA_VERSION } from '$lib/domain/agenda';
 import { YJS_SYNC_PATH } from '$lib/domain/yjsProtocol';
 import type { ConnectionState } from './ConnectionState';
 import { DirtyFlag } from './DirtyFlag';
 import { agendaDbName } from './localKeys';
 import { readPresence, type PresentUser } from './presence';
+import { findUnshowable } from './unshowableContent';
 import { wsOrigin } from './wsOrigin';
 import { YjsAckTracker } from './YjsAckTracker';
 
@@ -17,6 +19,8 @@ export interface AgendaSessionOptions {
 	writable: boolean;
 	/** Shown to the others until the server's rewrite of the same fields arrives. */
 	user: { id: string; name: string; committee: string | null };
+	/** What this app version can show; shared content beyond it makes the session read-only. */
+	schema: Schema;
 }
 
 /** Origin of transactions that copy between the synced doc and the editor's doc. */
@@ -147,6 +151,21 @@ export class AgendaSession {
 			() => syncDoc.off('update', down),
 			() => viewDoc.off('update', up)
 		);
+
+		// Checked before the update reaches the editor's doc (deep observers run before the
+		// 'update' event): the editor binding deletes what the schema cannot show, and that
+		// deletion must find the session already read-only.
+		const fragment = syncDoc.getXmlFragment(AGENDA_FRAGMENT);
+		const checkContent = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+			if (this.contentError) return;
+			for (const { target } of events) {
+				if (!(target instanceof Y.XmlFragment) && !(target instanceof Y.XmlText)) continue;
+				if (findUnshowable(target, this.opts.schema)) return this.markContentError();
+			}
+		};
+		fragment.observeDeep(checkContent);
+		this.#offs.push(() => fragment.unobserveDeep(checkContent));
+		if (findUnshowable(fragment, this.opts.schema)) this.markContentError();
 
 		const meta = syncDoc.getMap(AGENDA_META);
 		const checkSchema = () => {
