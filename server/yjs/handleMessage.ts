@@ -17,6 +17,7 @@ import type { YjsConnection } from './YjsConnection';
 import type { YjsRoom } from './YjsRoom';
 import { YJS_LIMITS } from './limits';
 import { awarenessMessage, syncStep2Message } from './messages';
+import { addsNothing } from './addsNothing';
 import { inspectUpdate } from './inspectUpdate';
 import { rewriteAwareness } from './rewriteAwareness';
 
@@ -80,7 +81,7 @@ async function handleSync(
 	} catch (error) {
 		throw new SyncRefusal(CLOSE.badMessage, `undecodable update: ${String(error)}`);
 	}
-	if (summary.empty) return;
+	if (summary.empty || addsNothing(room.doc, summary)) return;
 	await room.bindClients(summary.clientIds, conn.user.userId);
 	await room.submitUpdate(conn, update);
 }

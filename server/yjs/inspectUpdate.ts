@@ -10,6 +10,10 @@ export interface UpdateSummary {
 	clientIds: Set<number>;
 	/** No structs and no deletions: nothing worth storing. */
 	empty: boolean;
+	/** Some struct goes beyond what `known` covers. */
+	hasNewStructs: boolean;
+	/** The deletions it carries, as ranges. */
+	deletions: { client: number; clock: number; len: number }[];
 }
 
 /**
@@ -27,7 +31,14 @@ export function inspectUpdate(
 	for (const struct of structs) {
 		if (struct.id.clock + struct.length > known(struct.id.client)) clientIds.add(struct.id.client);
 	}
-	let deletions = 0;
-	for (const items of ds.clients.values()) deletions += items.length;
-	return { clientIds, empty: structs.length === 0 && deletions === 0 };
+	const deletions: UpdateSummary['deletions'] = [];
+	for (const [client, items] of ds.clients) {
+		for (const item of items) deletions.push({ client, clock: item.clock, len: item.len });
+	}
+	return {
+		clientIds,
+		empty: structs.length === 0 && deletions.length === 0,
+		hasNewStructs: clientIds.size > 0,
+		deletions
+	};
 }
