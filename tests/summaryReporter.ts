@@ -3,6 +3,8 @@ import type { Reporter, TestModule } from 'vitest/node';
 /**
  * Prints one plain closing line, `tests: N passed, N failed, N skipped`, after Vitest's own
  * summary, so any log reader (CI included) can tell a run that tested nothing from a green one.
+ * A hook that failed (its tests then show as skipped) or a file that failed to load counts as a
+ * failure of its own.
  */
 export default class SummaryReporter implements Reporter {
 	onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
@@ -16,7 +18,12 @@ export default class SummaryReporter implements Reporter {
 				else if (state === 'failed') failed++;
 				else skipped++;
 			}
-			if (m.state() === 'failed' && [...m.children.allTests()].length === 0) failed++;
+			const failedTests = [...m.children.allTests('failed')].length;
+			const failedSuites = [...m.children.allSuites()].filter(
+				(s) => s.state() === 'failed' && [...s.children.allTests('failed')].length === 0
+			).length;
+			failed += failedSuites;
+			if (m.state() === 'failed' && failedTests === 0 && failedSuites === 0) failed++;
 		}
 		process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 	}
