@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/demo/demoDistrict';
 import { TcpProxy } from '../helpers/proxy';
 import type { TestServer } from '../helpers/server';
@@ -58,17 +58,50 @@ export async function openBrowser(
 	};
 }
 
-/** Logs in through the real /login form, as a person would. */
+/**
+ * Logs in through the real /login form, as a person would. Done once the browser has committed
+ * to a page past /login (the session cookie is set by then). Waiting for that page's `load` as
+ * well timed out about one run in four here (cause not found yet); if this ever times out, the
+ * error lists the requests still open.
+ */
 export async function login(page: Page, base: string, username: string) {
-	await page.goto(`${base}/login`);
-	await page.fill('input[name="username"]', username);
-	await page.fill('input[name="password"]', DEMO_PASSWORD);
-	await Promise.all([
-		// Argon2 plus several Chromiums on two cores: a login can take a while under load.
-		page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 60_000 }),
-		// The header has forms of its own (language, text size): press the login form's button.
-		page.click('form:has(input[name="password"]) button[type="submit"]')
-	]);
+	const open = new Set<string>();
+	const onRequest = (r: Request) => open.add(`${r.method()} ${r.url()}`);
+	const onDone = (r: Request) => open.delete(`${r.method()} ${r.url()}`);
+	page.on('request', onRequest);
+	page.on('requestfinished', onDone);
+	page.on('requestfailed', onDone);
+	try {
+		await page.goto(`${base}/login`);
+		await page.fill('input[name="username"]', username);
+		await page.fill('input[name="password"]', DEMO_PASSWORD);
+		await Promise.all([
+			// Argon2 plus several Chromiums on two cores: a login can take a while under load.
+			page.waitForURL((url) => !url.pathname.startsWith('/login'), {
+				timeout: 60_000,
+				waitUntil: 'commit'
+			}),
+			// The header has forms of its own (language, text size): press the login form's button.
+			page.click('form:has(input[name="password"]) button[type="submit"]')
+		]);
+	} catch (error) {
+		const typed = await page
+			.inputValue('input[name="username"]', { timeout: 1000 })
+			.catch(() => '?');
+		const shown = await page
+			.locator('[role="alert"]')
+			.allTextContents()
+			.catch(() => []);
+		open.add(`(username field: "${typed}", alert: "${shown.join(' ')}")`);
+		throw new Error(
+			`login as ${username} did not leave /login (at ${page.url()}; open: ${[...open].join(', ') || 'none'}): ${String(error)}`,
+			{ cause: error }
+		);
+	} finally {
+		page.off('request', onRequest);
+		page.off('requestfinished', onDone);
+		page.off('requestfailed', onDone);
+	}
 }
 
 /** Waits until the page's connection badge says `state`. */
