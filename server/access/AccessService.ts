@@ -28,7 +28,11 @@ export class AccessService {
 
 	constructor(private readonly stores: Stores) {}
 
-	/** Roles the user holds that apply inside this community. */
+	/**
+	 * Roles the user holds that apply at this unit: those held on it or on a unit above it, where
+	 * the role may be held at that kind of unit. Works for a community and, for the chain and
+	 * demands, for a grid or building below one.
+	 */
 	async rolesIn(userId: string, communityId: string): Promise<Set<Role>> {
 		const [memberships, ancestry] = await Promise.all([
 			this.stores.org.membershipsOf(userId),
@@ -123,7 +127,11 @@ export class AccessService {
 
 	async #communitiesUnder(unit: Unit): Promise<Unit[]> {
 		if (unit.kind === 'community') return [unit];
-		if (unit.kind === 'grid' || unit.kind === 'building') return [];
+		// A grid or building role (the chain below a community) belongs to that community.
+		if (unit.kind === 'grid' || unit.kind === 'building') {
+			const up = (await this.stores.org.ancestry(unit.id)).find((u) => u.kind === 'community');
+			return up ? [up] : [];
+		}
 		const out: Unit[] = [];
 		for (const child of await this.stores.org.children(unit.id)) {
 			out.push(...(await this.#communitiesUnder(child)));

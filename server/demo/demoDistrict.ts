@@ -57,6 +57,8 @@ export interface DemoUser {
 	displayName: string;
 	unitId: string;
 	role: Role;
+	/** Further roles held elsewhere, e.g. a grid leader is also a Party member of the community. */
+	also?: { unitId: string; role: Role }[];
 }
 
 export const DEMO_USERS: DemoUser[] = [
@@ -94,6 +96,35 @@ export const DEMO_USERS: DemoUser[] = [
 		displayName: '陈桂兰',
 		unitId: 'c-a',
 		role: 'resident'
+	},
+	{
+		id: 'u-grid',
+		username: 'grid-leader',
+		displayName: '马春梅',
+		unitId: 'c-a-g1',
+		role: 'grid_leader',
+		also: [{ unitId: 'c-a', role: 'party_member' }]
+	},
+	{
+		id: 'u-party',
+		username: 'party-member',
+		displayName: '杨伟',
+		unitId: 'c-a',
+		role: 'party_member'
+	},
+	{
+		id: 'u-volunteer',
+		username: 'volunteer',
+		displayName: '吴晓燕',
+		unitId: 'c-a',
+		role: 'volunteer'
+	},
+	{
+		id: 'u-officer',
+		username: 'officer',
+		displayName: '郑海涛',
+		unitId: 's-guoyuan',
+		role: 'officer'
 	},
 	{ id: 'u-outsider', username: 'outsider', displayName: '刘明', unitId: 'c-b', role: 'resident' },
 	{

@@ -25,6 +25,7 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
 				passwordHash
 			});
 			await stores.org.addMembership({ userId: u.id, unitId: u.unitId, role: u.role });
+			for (const m of u.also ?? []) await stores.org.addMembership({ userId: u.id, ...m });
 		}
 		await stores.documents.register({
 			id: DEMO_AGENDA.id,

@@ -1,9 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../../server/demo/demoDistrict';
+import { DEMO_UNITS, DEMO_USERS, type DemoUser } from '../../server/demo/demoDistrict';
 import { accessFor, DOC_KINDS, POLICY } from '../../src/lib/domain/policy';
+import { ROLE_UNIT_KIND } from '../../src/lib/domain/roles';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
+
+/** Community A and the units above it, from the demo's declared data. */
+function aboveCommunityA(): Set<string> {
+	const out = new Set<string>();
+	for (
+		let id: string | null = 'c-a';
+		id;
+		id = DEMO_UNITS.find((u) => u.id === id)?.parentId ?? null
+	)
+		out.add(id);
+	return out;
+}
+
+/** The roles a demo user holds that apply in community A: held at A or above, where allowed. */
+function rolesInA(user: DemoUser) {
+	const above = aboveCommunityA();
+	return [{ unitId: user.unitId, role: user.role }, ...(user.also ?? [])]
+		.filter((m) => above.has(m.unitId))
+		.filter((m) => {
+			const kind = DEMO_UNITS.find((u) => u.id === m.unitId)!.kind;
+			return ROLE_UNIT_KIND[m.role].includes(kind);
+		})
+		.map((m) => m.role);
+}
 beforeAll(async () => {
 	server = await startTestServer();
 });
@@ -19,15 +44,12 @@ describe('access matrix follows the declared policy', () => {
 			it(`${user.username} (${user.role} in ${user.unitId}) on the ${kind} of community A`, async () => {
 				const docId = kind === 'agenda' ? server.agendaId : server.boardId;
 				const got = await server.services.access.document(user.id, docId);
-				// Community A's documents: members of A get their role's access; the district deputy
-				// gets the deputy row; a member of another community gets nothing at all.
-				const appliesToA = user.unitId === 'c-a' || user.unitId === 'd-beichen';
-				const expected = appliesToA ? accessFor(kind, [user.role]) : 'none';
+				// Community A's documents: the roles held at A or above it give their access; a role
+				// held on a grid below A, or in another community, gives none.
+				const roles = rolesInA(user);
+				const expected = accessFor(kind, roles);
 				expect(got?.level ?? 'none').toBe(expected);
-				if (appliesToA) {
-					const actions = POLICY[kind][user.role];
-					expect(expected === 'write').toBe(actions.includes('write'));
-				}
+				expect(expected === 'write').toBe(roles.some((r) => POLICY[kind][r].includes('write')));
 			});
 		}
 	}

@@ -123,5 +123,127 @@ export const MIGRATIONS: readonly string[] = [
 	BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 	CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 	BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+	`,
+	// 3: the chain's residents, resident demands and what hangs off them (issue 4). Demands are
+	// rows, not documents: who filed, who was dispatched, who resolved and how the resident rated
+	// decide things, so the server alone writes them.
+	`
+	CREATE TABLE residents (
+		user_id TEXT PRIMARY KEY REFERENCES users(id),
+		community_id TEXT NOT NULL REFERENCES units(id),
+		grid_id TEXT NOT NULL REFERENCES units(id),
+		building_id TEXT REFERENCES units(id),
+		room TEXT NOT NULL DEFAULT '',
+		phone TEXT UNIQUE,
+		status TEXT NOT NULL CHECK (status IN ('pending','active')),
+		confirmed_by TEXT,
+		created_at INTEGER NOT NULL
+	);
+	CREATE INDEX residents_community ON residents(community_id, status);
+	CREATE INDEX residents_grid ON residents(grid_id, status);
+
+	CREATE TABLE phone_codes (
+		id TEXT PRIMARY KEY,
+		phone TEXT NOT NULL,
+		purpose TEXT NOT NULL,
+		code_hash TEXT NOT NULL,
+		attempts INTEGER NOT NULL DEFAULT 0,
+		created_at INTEGER NOT NULL,
+		expires_at INTEGER NOT NULL,
+		used_at INTEGER
+	);
+	CREATE INDEX phone_codes_phone ON phone_codes(phone, created_at);
+
+	CREATE TABLE calendar_days (
+		date TEXT PRIMARY KEY,
+		kind TEXT NOT NULL CHECK (kind IN ('holiday','workday')),
+		name TEXT NOT NULL
+	);
+
+	CREATE TABLE files (
+		id TEXT PRIMARY KEY,
+		community_id TEXT NOT NULL REFERENCES units(id),
+		owner_id TEXT NOT NULL REFERENCES users(id),
+		type TEXT NOT NULL,
+		size INTEGER NOT NULL,
+		sha256 TEXT NOT NULL,
+		created_at INTEGER NOT NULL
+	);
+
+	CREATE TABLE problems (
+		id TEXT PRIMARY KEY,
+		community_id TEXT NOT NULL REFERENCES units(id),
+		category TEXT NOT NULL,
+		grid_id TEXT REFERENCES units(id),
+		building_id TEXT REFERENCES units(id),
+		title TEXT NOT NULL,
+		created_by TEXT NOT NULL REFERENCES users(id),
+		created_at INTEGER NOT NULL,
+		board_id TEXT
+	);
+	CREATE INDEX problems_community ON problems(community_id, created_at);
+
+	CREATE TABLE demands (
+		id TEXT PRIMARY KEY,
+		community_id TEXT NOT NULL REFERENCES units(id),
+		grid_id TEXT NOT NULL REFERENCES units(id),
+		building_id TEXT REFERENCES units(id),
+		category TEXT NOT NULL,
+		description TEXT NOT NULL,
+		urgent INTEGER NOT NULL,
+		visibility TEXT NOT NULL CHECK (visibility IN ('private','public')),
+		about TEXT,
+		resident_id TEXT REFERENCES users(id),
+		resident_name TEXT,
+		entered_by TEXT REFERENCES users(id),
+		state TEXT NOT NULL,
+		level TEXT NOT NULL CHECK (level IN ('grid','community','street')),
+		assignee TEXT REFERENCES users(id),
+		filed_at INTEGER NOT NULL,
+		take_by INTEGER,
+		resolve_by INTEGER,
+		taken_at INTEGER,
+		resolved_at INTEGER,
+		closed_at INTEGER,
+		rating TEXT CHECK (rating IN ('satisfied','unsatisfied')),
+		resolution TEXT,
+		problem_id TEXT REFERENCES problems(id),
+		updated_at INTEGER NOT NULL,
+		CHECK (resident_id IS NOT NULL OR (resident_name IS NOT NULL AND entered_by IS NOT NULL))
+	);
+	CREATE INDEX demands_community ON demands(community_id, filed_at);
+	CREATE INDEX demands_grid ON demands(grid_id, state);
+	CREATE INDEX demands_resident ON demands(resident_id, filed_at);
+	CREATE INDEX demands_assignee ON demands(assignee, state);
+	CREATE INDEX demands_open_take ON demands(take_by) WHERE take_by IS NOT NULL;
+	CREATE INDEX demands_open_resolve ON demands(resolve_by) WHERE resolve_by IS NOT NULL;
+
+	CREATE TABLE demand_events (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		demand_id TEXT NOT NULL REFERENCES demands(id),
+		at INTEGER NOT NULL,
+		actor TEXT,
+		kind TEXT NOT NULL,
+		detail TEXT
+	);
+	CREATE INDEX demand_events_demand ON demand_events(demand_id, id);
+
+	CREATE TABLE demand_photos (
+		demand_id TEXT NOT NULL REFERENCES demands(id),
+		file_id TEXT NOT NULL REFERENCES files(id),
+		stage TEXT NOT NULL CHECK (stage IN ('filed','resolved')),
+		PRIMARY KEY (demand_id, file_id)
+	);
+
+	CREATE TABLE notifications (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		user_id TEXT NOT NULL REFERENCES users(id),
+		at INTEGER NOT NULL,
+		kind TEXT NOT NULL,
+		demand_id TEXT REFERENCES demands(id),
+		detail TEXT,
+		read_at INTEGER
+	);
+	CREATE INDEX notifications_user ON notifications(user_id, id);
 	`
 ];

@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import { COMMITTEES, type Role } from './roles';
 
 /**
  * The access policy, declared once. Every check — pages, HTTP APIs, the Yjs and Automerge
@@ -34,7 +34,14 @@ export const POLICY: Record<DocKind, Record<Role, readonly Action[]>> = {
 		owners_committee: RW,
 		property_company: RW,
 		party_member: R,
+		volunteer: R,
 		resident: R,
+		// Chain roles are held on grids and buildings, below the community: they add demand
+		// powers there (DEMAND_POLICY) and nothing on the community's documents.
+		grid_leader: NONE,
+		building_leader: NONE,
+		household_contact: NONE,
+		officer: R,
 		deputy: R,
 		district_admin: NONE
 	},
@@ -44,7 +51,14 @@ export const POLICY: Record<DocKind, Record<Role, readonly Action[]>> = {
 		owners_committee: RW,
 		property_company: RW,
 		party_member: R,
+		volunteer: R,
 		resident: R,
+		// Chain roles are held on grids and buildings, below the community: they add demand
+		// powers there (DEMAND_POLICY) and nothing on the community's documents.
+		grid_leader: NONE,
+		building_leader: NONE,
+		household_contact: NONE,
+		officer: R,
 		deputy: R,
 		district_admin: NONE
 	}
@@ -92,9 +106,65 @@ export const GRANTABLE: Partial<Record<Role, readonly Role[]>> = {
 		'owners_committee',
 		'property_company',
 		'party_member',
+		'volunteer',
 		'resident'
 	]
 };
+
+/**
+ * Resident demands (群众点单、组织派单、党员接单). A demand's actions are checked against the roles
+ * a user holds at the demand's grid, which include those held at the community, street and
+ * district above it (AccessService.rolesIn works on any unit). Who may act on one particular
+ * demand — its filer, its assignee, the party a complaint is about — is decided per record in
+ * `demandAccess.ts`, which reads this table for everything role-based.
+ */
+export const DEMAND_ACTIONS = [
+	/** File one's own demand in the community. */
+	'file',
+	/** File for a resident who cannot (代填), recorded as filed on their behalf. */
+	'file_for_other',
+	/** See every demand of the unit with who filed it (except complaints about one's own party). */
+	'read_all',
+	/** Hand a demand to a Party member or volunteer, or offer it to the grid. */
+	'dispatch',
+	/** Be dispatched to, or take an offered demand. */
+	'take',
+	/** The unit's numbers: counts, rates, times. */
+	'read_metrics',
+	/** Numbers per person (知事识人): the secretary and above only. */
+	'read_people',
+	/** Maintain the chain: grids, buildings, leaders, household contacts, imports. */
+	'manage_chain',
+	/** Confirm a resident who registered without a phone code. */
+	'confirm_resident',
+	/** Turn a recurring group of demands into a problem-list entry. */
+	'mark_problem'
+] as const;
+export type DemandAction = (typeof DEMAND_ACTIONS)[number];
+
+export const DEMAND_POLICY: Record<DemandAction, readonly Role[]> = {
+	file: ['secretary', ...COMMITTEES, 'party_member', 'volunteer', 'resident'],
+	file_for_other: [
+		'secretary',
+		'residents_committee',
+		'grid_leader',
+		'building_leader',
+		'household_contact'
+	],
+	read_all: ['secretary', 'residents_committee', 'grid_leader', 'officer'],
+	dispatch: ['secretary', 'grid_leader', 'officer'],
+	take: ['party_member', 'volunteer', 'grid_leader', 'building_leader', 'household_contact'],
+	read_metrics: ['secretary', 'residents_committee', 'grid_leader', 'officer', 'deputy'],
+	read_people: ['secretary', 'officer'],
+	manage_chain: ['secretary'],
+	confirm_resident: ['secretary', 'grid_leader'],
+	mark_problem: ['secretary']
+};
+
+export function canDoWithDemands(action: DemandAction, roles: Iterable<Role>): boolean {
+	for (const role of roles) if (DEMAND_POLICY[action].includes(role)) return true;
+	return false;
+}
 
 export function allows(kind: DocKind, role: Role, action: Action): boolean {
 	return POLICY[kind][role].includes(action);
@@ -129,7 +199,8 @@ export function canDoInDistrict(action: DistrictAction, roles: Iterable<Role>): 
 export function reachesCommunities(role: Role): boolean {
 	return (
 		DOC_KINDS.some((k) => POLICY[k][role].length > 0) ||
-		COMMUNITY_ACTIONS.some((a) => COMMUNITY_POLICY[a].includes(role))
+		COMMUNITY_ACTIONS.some((a) => COMMUNITY_POLICY[a].includes(role)) ||
+		DEMAND_ACTIONS.some((a) => DEMAND_POLICY[a].includes(role))
 	);
 }
 

@@ -5,11 +5,23 @@
 export const COMMITTEES = ['residents_committee', 'owners_committee', 'property_company'] as const;
 export type Committee = (typeof COMMITTEES)[number];
 
+/**
+ * The four-level chain inside a community (community Party organisation → grid branch →
+ * building group → Party-member household) is held as roles on the units below the community:
+ * a grid leader on a grid, a building group leader and a Party-member household contact on a
+ * building. Street and district staff (`officer`) receive what a community escalates.
+ */
+export const CHAIN_ROLES = ['grid_leader', 'building_leader', 'household_contact'] as const;
+export type ChainRole = (typeof CHAIN_ROLES)[number];
+
 export const ROLES = [
 	'secretary',
 	...COMMITTEES,
 	'party_member',
+	'volunteer',
 	'resident',
+	...CHAIN_ROLES,
+	'officer',
 	'deputy',
 	'district_admin'
 ] as const;
@@ -36,7 +48,16 @@ export const ROLE_UNIT_KIND: Record<Role, readonly UnitKind[]> = {
 	owners_committee: ['community'],
 	property_company: ['community'],
 	party_member: ['community'],
+	volunteer: ['community'],
 	resident: ['community'],
+	grid_leader: ['grid'],
+	building_leader: ['building'],
+	household_contact: ['building'],
+	officer: ['street', 'district'],
 	deputy: ['district', 'street'],
 	district_admin: ['district']
 };
+
+export function isChainRole(value: unknown): value is ChainRole {
+	return typeof value === 'string' && (CHAIN_ROLES as readonly string[]).includes(value);
+}

@@ -34,7 +34,12 @@ export const en: Messages = {
 			owners_committee: 'Owners’ committee',
 			property_company: 'Property company',
 			party_member: 'Party member',
+			volunteer: 'Volunteer',
 			resident: 'Resident',
+			grid_leader: 'Grid leader',
+			building_leader: 'Building leader',
+			household_contact: 'Household contact',
+			officer: 'Officer',
 			deputy: 'Deputy',
 			district_admin: 'Admin'
 		}
@@ -113,8 +118,13 @@ export const en: Messages = {
 		residents_committee: "Residents' committee",
 		owners_committee: "Owners' committee",
 		property_company: 'Property company',
-		party_member: 'Party member / volunteer',
+		party_member: 'Party member',
+		volunteer: 'Volunteer',
 		resident: 'Resident',
+		grid_leader: 'Grid leader',
+		building_leader: 'Building group leader',
+		household_contact: 'Party-member household contact',
+		officer: 'Street / district officer',
 		deputy: 'Deputy',
 		district_admin: 'District account administrator'
 	},

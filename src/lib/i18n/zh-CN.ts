@@ -34,7 +34,12 @@ export const zhCN = {
 			owners_committee: '业委会',
 			property_company: '物业',
 			party_member: '党员',
+			volunteer: '志愿者',
 			resident: '居民',
+			grid_leader: '网格长',
+			building_leader: '楼栋长',
+			household_contact: '中心户',
+			officer: '街道',
 			deputy: '代表',
 			district_admin: '管理员'
 		}
@@ -113,8 +118,13 @@ export const zhCN = {
 		residents_committee: '居委会',
 		owners_committee: '业委会',
 		property_company: '物业服务企业',
-		party_member: '党员/志愿者',
+		party_member: '党员',
+		volunteer: '志愿者',
 		resident: '居民',
+		grid_leader: '网格长',
+		building_leader: '楼栋长',
+		household_contact: '党员中心户',
+		officer: '街道/区工作人员',
 		deputy: '代表委员',
 		district_admin: '区级账号管理员'
 	},
