@@ -1,0 +1,351 @@
+import {
+	canAnswer,
+	canResolve,
+	demandView,
+	type DemandView
+} from '../../src/lib/domain/demandAccess';
+import {
+	DISPATCHERS,
+	MAX_RESOLUTION,
+	type Demand,
+	type DemandEvent,
+	type DemandEventKind,
+	type DemandState
+} from '../../src/lib/domain/demands';
+import { canDoWithDemands } from '../../src/lib/domain/policy';
+import type { Role } from '../../src/lib/domain/roles';
+import type { AccessService } from '../access/AccessService';
+import type { Stores } from '../storage/Stores';
+import { loadCalendar, resolveDeadline, takeDeadline } from './deadlines';
+import { DemandError } from './DemandError';
+import { parseFilingInput } from './filingInput';
+import { escalateOverdue } from './escalate';
+import { listDemands, type DemandLists } from './listDemands';
+import { shapeDemand, shapeEvents } from './shapeDemand';
+
+export interface DemandServiceDeps {
+	stores: Stores;
+	access: AccessService;
+	/** The server's clock; tests pass their own so deadlines can be reached without waiting. */
+	now(): number;
+}
+
+export const STEP_ACTIONS = [
+	'withdraw',
+	'dispatch',
+	'offer',
+	'take',
+	'decline',
+	'resolve',
+	'confirm',
+	'reopen'
+] as const;
+export type StepAction = (typeof STEP_ACTIONS)[number];
+
+/** One demand as a viewer may see it, with what they may do next. */
+export interface DemandDetail {
+	demand: Demand;
+	view: Exclude<DemandView, 'none'>;
+	events: DemandEvent[];
+	photos: { fileId: string; stage: 'filed' | 'resolved' }[];
+	actions: StepAction[];
+}
+
+const BEFORE_TAKEN: readonly DemandState[] = ['filed', 'offered', 'dispatched'];
+
+/**
+ * The life of a demand: filing, dispatch, taking, resolution, the resident's answer and
+ * escalation. Every step is a compare-and-set on the demand's state plus an event, in one
+ * transaction, timed by the server clock and attributed to the session's user.
+ */
+export class DemandService {
+	constructor(private readonly deps: DemandServiceDeps) {}
+
+	now() {
+		return this.deps.now();
+	}
+
+	/** Roles at the demand's grid (including the community, street and district above). */
+	roles(userId: string, gridId: string): Promise<Set<Role>> {
+		return this.deps.access.rolesIn(userId, gridId);
+	}
+
+	/**
+	 * Files a demand, or — for the same client-made id retried by the same user with the same
+	 * content — returns the one already stored. Anything else under a known id is refused.
+	 */
+	async file(userId: string, raw: Record<string, unknown>): Promise<Demand> {
+		const input = parseFilingInput(raw);
+		const { stores } = this.deps;
+		const grid = await stores.org.unit(input.gridId);
+		const community = grid?.parentId ? await stores.org.unit(grid.parentId) : null;
+		if (grid?.kind !== 'grid' || community?.kind !== 'community')
+			throw new DemandError('not_found');
+		const roles = await this.roles(userId, grid.id);
+		const onBehalf = input.onBehalfOf !== null;
+		if (!canDoWithDemands(onBehalf ? 'file_for_other' : 'file', roles)) {
+			throw new DemandError(roles.size === 0 ? 'not_found' : 'forbidden');
+		}
+		if (input.buildingId !== null) {
+			const b = await stores.org.unit(input.buildingId);
+			if (b?.kind !== 'building' || b.parentId !== grid.id)
+				throw new DemandError('invalid', 'buildingId');
+		}
+		const now = this.now();
+		const cal = await loadCalendar(stores.calendar);
+		const demand: Demand = {
+			id: input.id,
+			communityId: community.id,
+			gridId: grid.id,
+			buildingId: input.buildingId,
+			category: input.category,
+			description: input.description,
+			urgent: input.urgent,
+			visibility: input.visibility,
+			about: input.about,
+			residentId: onBehalf ? null : userId,
+			residentName: input.onBehalfOf,
+			enteredBy: onBehalf ? userId : null,
+			state: 'filed',
+			level: 'grid',
+			assignee: null,
+			filedAt: now,
+			takeBy: takeDeadline(cal, input, now),
+			resolveBy: null,
+			takenAt: null,
+			resolvedAt: null,
+			closedAt: null,
+			rating: null,
+			resolution: null,
+			problemId: null,
+			updatedAt: now
+		};
+		const inserted = await stores.transaction(async () => {
+			if (!(await stores.demands.insert(demand))) return false;
+			await this.#event(demand.id, userId, 'filed', onBehalf ? { onBehalf: true } : null);
+			return true;
+		});
+		if (inserted) return demand;
+		const existing = await stores.demands.get(demand.id);
+		if (existing && sameFiling(existing, demand)) return existing;
+		throw new DemandError('id_taken');
+	}
+
+	/** The demand as this user may see it, or null exactly as for an unknown id. */
+	async detail(userId: string, id: string): Promise<DemandDetail | null> {
+		const d = await this.deps.stores.demands.get(id);
+		if (!d) return null;
+		const roles = await this.roles(userId, d.gridId);
+		const view = demandView({ userId, roles }, d);
+		if (view === 'none') return null;
+		const [events, photos] = await Promise.all([
+			this.deps.stores.demands.events(id),
+			this.deps.stores.demands.photos(id)
+		]);
+		return {
+			demand: shapeDemand(d, view),
+			view,
+			events: shapeEvents(d, events, view),
+			photos,
+			actions: STEP_ACTIONS.filter((a) => this.#allowed(a, userId, roles, d))
+		};
+	}
+
+	lists(userId: string, communityId: string): Promise<DemandLists> {
+		return listDemands(this, this.deps.stores, userId, communityId);
+	}
+
+	/** One step on a demand. Refusals: not_found (cannot see it), forbidden, conflict (stale). */
+	async act(userId: string, id: string, action: StepAction, body: Record<string, unknown>) {
+		const { stores } = this.deps;
+		const d = await stores.demands.get(id);
+		if (!d) throw new DemandError('not_found');
+		const roles = await this.roles(userId, d.gridId);
+		if (demandView({ userId, roles }, d) === 'none') throw new DemandError('not_found');
+		if (!this.#allowed(action, userId, roles, d)) {
+			throw new DemandError(
+				BEFORE_TAKEN.includes(d.state) || d.state === 'taken' || d.state === 'resolved'
+					? 'forbidden'
+					: 'conflict'
+			);
+		}
+		const now = this.now();
+		const step = await this.#step(action, userId, d, body, now);
+		const done = await stores.transaction(async () => {
+			if (!(await stores.demands.update(id, d.state, { ...step.patch, updatedAt: now })))
+				return false;
+			await this.#event(id, userId, step.kind, step.detail);
+			for (const to of step.notify) {
+				await stores.notifications.add({
+					userId: to,
+					at: now,
+					kind: step.note!,
+					demandId: id,
+					detail: null
+				});
+			}
+			return true;
+		});
+		// Someone else changed it between our read and our write.
+		if (!done) throw new DemandError('conflict');
+		return (await stores.demands.get(id))!;
+	}
+
+	/** Escalates every open demand whose clock ran out at `now`; returns how many went up. */
+	sweep(now = this.now()): Promise<number> {
+		return escalateOverdue(this.deps.stores, now);
+	}
+
+	async #event(
+		demandId: string,
+		actor: string | null,
+		kind: DemandEventKind,
+		detail: DemandEvent['detail']
+	) {
+		await this.deps.stores.demands.addEvent({ demandId, at: this.now(), actor, kind, detail });
+	}
+
+	#allowed(action: StepAction, userId: string, roles: Set<Role>, d: Demand): boolean {
+		const viewer = { userId, roles };
+		const dispatcher =
+			DISPATCHERS[d.level].some((r) => roles.has(r)) && canDoWithDemands('dispatch', roles);
+		switch (action) {
+			case 'withdraw':
+				return (
+					BEFORE_TAKEN.includes(d.state) && (d.residentId === userId || d.enteredBy === userId)
+				);
+			case 'dispatch':
+				return dispatcher && BEFORE_TAKEN.includes(d.state);
+			case 'offer':
+				return dispatcher && (d.state === 'filed' || d.state === 'dispatched');
+			case 'take':
+				return (
+					(d.state === 'dispatched' && d.assignee === userId) ||
+					(d.state === 'offered' && canDoWithDemands('take', roles))
+				);
+			case 'decline':
+				return d.state === 'dispatched' && d.assignee === userId;
+			case 'resolve':
+				return canResolve(viewer, d);
+			case 'confirm':
+			case 'reopen':
+				return canAnswer(viewer, d);
+		}
+	}
+
+	async #step(
+		action: StepAction,
+		userId: string,
+		d: Demand,
+		body: Record<string, unknown>,
+		now: number
+	) {
+		type Step = {
+			patch: Partial<Demand>;
+			kind: DemandEventKind;
+			detail: DemandEvent['detail'];
+			notify: string[];
+			note?: 'demand_dispatched' | 'demand_resolved' | 'demand_reopened';
+		};
+		const step = (s: Partial<Step> & Pick<Step, 'patch' | 'kind'>): Step => ({
+			detail: null,
+			notify: [],
+			...s
+		});
+		switch (action) {
+			case 'withdraw':
+				return step({
+					patch: { state: 'withdrawn', assignee: null, takeBy: null },
+					kind: 'withdrawn'
+				});
+			case 'dispatch': {
+				const to = typeof body.to === 'string' ? body.to : '';
+				const target = to ? await this.deps.stores.users.byId(to) : null;
+				if (
+					!target ||
+					target.disabled ||
+					!canDoWithDemands('take', await this.roles(to, d.gridId))
+				) {
+					throw new DemandError('bad_assignee');
+				}
+				return step({
+					patch: { state: 'dispatched', assignee: to },
+					kind: 'dispatched',
+					detail: { to },
+					notify: [to],
+					note: 'demand_dispatched'
+				});
+			}
+			case 'offer':
+				return step({ patch: { state: 'offered', assignee: null }, kind: 'offered' });
+			case 'take': {
+				const cal = await loadCalendar(this.deps.stores.calendar);
+				return step({
+					patch: {
+						state: 'taken',
+						assignee: userId,
+						takenAt: now,
+						takeBy: null,
+						resolveBy: resolveDeadline(cal, d, now)
+					},
+					kind: 'taken'
+				});
+			}
+			case 'decline':
+				return step({ patch: { state: 'filed', assignee: null }, kind: 'declined' });
+			case 'resolve': {
+				const text = typeof body.text === 'string' ? body.text.trim() : '';
+				if (text.length === 0 || text.length > MAX_RESOLUTION)
+					throw new DemandError('invalid', 'text');
+				const filer = d.residentId ?? d.enteredBy;
+				return step({
+					patch: { state: 'resolved', resolution: text, resolvedAt: now, resolveBy: null },
+					kind: 'resolved',
+					notify: filer ? [filer] : [],
+					note: 'demand_resolved'
+				});
+			}
+			case 'confirm': {
+				const rating = body.rating;
+				if (rating !== 'satisfied' && rating !== 'unsatisfied')
+					throw new DemandError('invalid', 'rating');
+				return step({
+					patch: { state: 'closed', rating, closedAt: now },
+					kind: 'closed',
+					detail: { rating }
+				});
+			}
+			case 'reopen': {
+				const cal = await loadCalendar(this.deps.stores.calendar);
+				const reason =
+					typeof body.text === 'string' ? body.text.trim().slice(0, MAX_RESOLUTION) : '';
+				// Back to the same taker, with a fresh clock to resolve it.
+				return step({
+					patch: { state: 'taken', resolvedAt: null, resolveBy: resolveDeadline(cal, d, now) },
+					kind: 'reopened',
+					detail: reason ? { reason } : null,
+					notify: d.assignee ? [d.assignee] : [],
+					note: 'demand_reopened'
+				});
+			}
+		}
+	}
+}
+
+/** A retried filing: same filer and same content (the server-decided fields aside). */
+function sameFiling(a: Demand, b: Demand): boolean {
+	const keys = [
+		'communityId',
+		'gridId',
+		'buildingId',
+		'category',
+		'description',
+		'urgent',
+		'visibility',
+		'about',
+		'residentId',
+		'residentName',
+		'enteredBy'
+	] as const;
+	return keys.every((k) => a[k] === b[k]);
+}
