@@ -12,12 +12,14 @@ import {
 	type DemandEventKind,
 	type DemandState
 } from '../../src/lib/domain/demands';
+import { STEP_ACTIONS, type StepAction } from '../../src/lib/domain/demandSteps';
 import { canDoWithDemands } from '../../src/lib/domain/policy';
 import type { Role } from '../../src/lib/domain/roles';
 import type { AccessService } from '../access/AccessService';
 import type { Stores } from '../storage/Stores';
 import { loadCalendar, resolveDeadline, takeDeadline } from './deadlines';
 import { DemandError } from './DemandError';
+import { DemandPhotos } from './DemandPhotos';
 import { parseFilingInput } from './filingInput';
 import { escalateOverdue } from './escalate';
 import { listDemands, type DemandLists } from './listDemands';
@@ -30,17 +32,7 @@ export interface DemandServiceDeps {
 	now(): number;
 }
 
-export const STEP_ACTIONS = [
-	'withdraw',
-	'dispatch',
-	'offer',
-	'take',
-	'decline',
-	'resolve',
-	'confirm',
-	'reopen'
-] as const;
-export type StepAction = (typeof STEP_ACTIONS)[number];
+export { STEP_ACTIONS, type StepAction };
 
 /** One demand as a viewer may see it, with what they may do next. */
 export interface DemandDetail {
@@ -59,7 +51,11 @@ const BEFORE_TAKEN: readonly DemandState[] = ['filed', 'offered', 'dispatched'];
  * transaction, timed by the server clock and attributed to the session's user.
  */
 export class DemandService {
-	constructor(private readonly deps: DemandServiceDeps) {}
+	readonly photos: DemandPhotos;
+
+	constructor(private readonly deps: DemandServiceDeps) {
+		this.photos = new DemandPhotos(deps.stores, this);
+	}
 
 	now() {
 		return this.deps.now();

@@ -50,6 +50,8 @@ export interface DemandStore {
 	overdue(now: number, limit: number, levels?: readonly DemandLevel[]): Promise<Demand[]>;
 	addPhoto(demandId: string, fileId: string, stage: 'filed' | 'resolved'): Promise<void>;
 	photos(demandId: string): Promise<{ fileId: string; stage: 'filed' | 'resolved' }[]>;
+	/** The demands a file is a photo of (who may see the file follows from them). */
+	demandsWithPhoto(fileId: string): Promise<string[]>;
 	addProblem(p: Problem): Promise<void>;
 	problems(communityId: string): Promise<Problem[]>;
 	problem(id: string): Promise<Problem | null>;

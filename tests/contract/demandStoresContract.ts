@@ -186,6 +186,7 @@ export function demandStoresContract(name: string, open: () => Promise<Stores>) 
 				await s.demands.addPhoto('dm-1', 'file-0001', 'filed');
 				await s.demands.addPhoto('dm-1', 'file-0001', 'filed');
 				expect(await s.demands.photos('dm-1')).toEqual([{ fileId: 'file-0001', stage: 'filed' }]);
+				expect(await s.demands.demandsWithPhoto('file-0001')).toEqual(['dm-1']);
 				const p = {
 					id: 'p1',
 					communityId: 'c',

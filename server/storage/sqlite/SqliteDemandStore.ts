@@ -200,6 +200,14 @@ export class SqliteDemandStore implements DemandStore {
 			.all(demandId) as { fileId: string; stage: 'filed' | 'resolved' }[];
 	}
 
+	async demandsWithPhoto(fileId: string) {
+		return (
+			this.sql.db.prepare('SELECT demand_id FROM demand_photos WHERE file_id = ?').all(fileId) as {
+				demand_id: string;
+			}[]
+		).map((r) => r.demand_id);
+	}
+
 	async addProblem(p: Problem) {
 		await this.sql.write(() =>
 			this.sql.db
