@@ -5,13 +5,31 @@ import type { RequestHandler } from './$types';
 
 const UNIT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** The user's demand lists in one community: mine, the queue I dispatch, assigned, offered. */
+/**
+ * The user's demand lists in one community (`?community=`): mine, the queue I dispatch, assigned
+ * to me, offered to me. Without `community`, the lists of every community the user belongs to.
+ */
 export const GET: RequestHandler = async ({ locals, url }) => {
 	if (!locals.user) return json({ error: 'Unauthorized' }, { status: 401 });
-	const communityId = url.searchParams.get('community') ?? '';
-	const unit = UNIT_ID.test(communityId) ? await services().stores.org.unit(communityId) : null;
+	const { stores, access, demands } = services();
+	const asked = url.searchParams.get('community');
+	if (asked === null) {
+		const all = { mine: [], queue: [], assigned: [], offered: [], canFile: false } as Awaited<
+			ReturnType<typeof demands.lists>
+		>;
+		for (const c of await access.communitiesOf(locals.user.id)) {
+			const l = await demands.lists(locals.user.id, c.id);
+			all.mine.push(...l.mine);
+			all.queue.push(...l.queue);
+			all.assigned.push(...l.assigned);
+			all.offered.push(...l.offered);
+			all.canFile ||= l.canFile;
+		}
+		return json(all, { headers: NO_STORE });
+	}
+	const unit = UNIT_ID.test(asked) ? await stores.org.unit(asked) : null;
 	if (unit?.kind !== 'community') return json({ error: 'not_found' }, { status: 404 });
-	return json(await services().demands.lists(locals.user.id, communityId), { headers: NO_STORE });
+	return json(await demands.lists(locals.user.id, asked), { headers: NO_STORE });
 };
 
 /** Files a demand. The client makes its id, so a retry after a lost answer is stored once. */
