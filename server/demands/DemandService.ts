@@ -1,29 +1,19 @@
-import {
-	canAnswer,
-	canResolve,
-	demandView,
-	type DemandView
-} from '../../src/lib/domain/demandAccess';
-import {
-	DISPATCHERS,
-	MAX_RESOLUTION,
-	type Demand,
-	type DemandEvent,
-	type DemandEventKind,
-	type DemandState
-} from '../../src/lib/domain/demands';
+import { demandView, type DemandView } from '../../src/lib/domain/demandAccess';
+import type { Demand, DemandEvent, DemandEventKind } from '../../src/lib/domain/demands';
 import { STEP_ACTIONS, type StepAction } from '../../src/lib/domain/demandSteps';
 import { canDoWithDemands } from '../../src/lib/domain/policy';
 import type { Role } from '../../src/lib/domain/roles';
 import type { AccessService } from '../access/AccessService';
 import type { Stores } from '../storage/Stores';
-import { loadCalendar, resolveDeadline, takeDeadline } from './deadlines';
+import { loadCalendar, takeDeadline } from './deadlines';
 import { DemandError } from './DemandError';
 import { DemandPhotos } from './DemandPhotos';
 import { parseFilingInput } from './filingInput';
 import { escalateOverdue } from './escalate';
 import { listDemands, type DemandLists } from './listDemands';
+import { planStep } from './planStep';
 import { shapeDemand, shapeEvents } from './shapeDemand';
+import { stepAllowed } from './stepAllowed';
 
 export interface DemandServiceDeps {
 	stores: Stores;
@@ -42,8 +32,6 @@ export interface DemandDetail {
 	photos: { fileId: string; stage: 'filed' | 'resolved' }[];
 	actions: StepAction[];
 }
-
-const BEFORE_TAKEN: readonly DemandState[] = ['filed', 'offered', 'dispatched'];
 
 /**
  * The life of a demand: filing, dispatch, taking, resolution, the resident's answer and
@@ -143,7 +131,7 @@ export class DemandService {
 			view,
 			events: shapeEvents(d, events, view),
 			photos,
-			actions: STEP_ACTIONS.filter((a) => this.#allowed(a, userId, roles, d))
+			actions: STEP_ACTIONS.filter((a) => stepAllowed(a, userId, roles, d))
 		};
 	}
 
@@ -158,15 +146,20 @@ export class DemandService {
 		if (!d) throw new DemandError('not_found');
 		const roles = await this.roles(userId, d.gridId);
 		if (demandView({ userId, roles }, d) === 'none') throw new DemandError('not_found');
-		if (!this.#allowed(action, userId, roles, d)) {
+		// On a closed or withdrawn demand nothing can be done any more: a stale page, not a right.
+		if (!stepAllowed(action, userId, roles, d)) {
 			throw new DemandError(
-				BEFORE_TAKEN.includes(d.state) || d.state === 'taken' || d.state === 'resolved'
-					? 'forbidden'
-					: 'conflict'
+				d.state === 'closed' || d.state === 'withdrawn' ? 'conflict' : 'forbidden'
 			);
 		}
 		const now = this.now();
-		const step = await this.#step(action, userId, d, body, now);
+		const step = await planStep(action, userId, d, body, now, {
+			calendar: () => loadCalendar(stores.calendar),
+			mayTake: async (id, gridId) => {
+				const u = await stores.users.byId(id);
+				return !!u && !u.disabled && canDoWithDemands('take', await this.roles(id, gridId));
+			}
+		});
 		const done = await stores.transaction(async () => {
 			if (!(await stores.demands.update(id, d.state, { ...step.patch, updatedAt: now })))
 				return false;
@@ -199,132 +192,6 @@ export class DemandService {
 		detail: DemandEvent['detail']
 	) {
 		await this.deps.stores.demands.addEvent({ demandId, at: this.now(), actor, kind, detail });
-	}
-
-	#allowed(action: StepAction, userId: string, roles: Set<Role>, d: Demand): boolean {
-		const viewer = { userId, roles };
-		const dispatcher =
-			DISPATCHERS[d.level].some((r) => roles.has(r)) && canDoWithDemands('dispatch', roles);
-		switch (action) {
-			case 'withdraw':
-				return (
-					BEFORE_TAKEN.includes(d.state) && (d.residentId === userId || d.enteredBy === userId)
-				);
-			case 'dispatch':
-				return dispatcher && BEFORE_TAKEN.includes(d.state);
-			case 'offer':
-				return dispatcher && (d.state === 'filed' || d.state === 'dispatched');
-			case 'take':
-				return (
-					(d.state === 'dispatched' && d.assignee === userId) ||
-					(d.state === 'offered' && canDoWithDemands('take', roles))
-				);
-			case 'decline':
-				return d.state === 'dispatched' && d.assignee === userId;
-			case 'resolve':
-				return canResolve(viewer, d);
-			case 'confirm':
-			case 'reopen':
-				return canAnswer(viewer, d);
-		}
-	}
-
-	async #step(
-		action: StepAction,
-		userId: string,
-		d: Demand,
-		body: Record<string, unknown>,
-		now: number
-	) {
-		type Step = {
-			patch: Partial<Demand>;
-			kind: DemandEventKind;
-			detail: DemandEvent['detail'];
-			notify: string[];
-			note?: 'demand_dispatched' | 'demand_resolved' | 'demand_reopened';
-		};
-		const step = (s: Partial<Step> & Pick<Step, 'patch' | 'kind'>): Step => ({
-			detail: null,
-			notify: [],
-			...s
-		});
-		switch (action) {
-			case 'withdraw':
-				return step({
-					patch: { state: 'withdrawn', assignee: null, takeBy: null },
-					kind: 'withdrawn'
-				});
-			case 'dispatch': {
-				const to = typeof body.to === 'string' ? body.to : '';
-				const target = to ? await this.deps.stores.users.byId(to) : null;
-				if (
-					!target ||
-					target.disabled ||
-					!canDoWithDemands('take', await this.roles(to, d.gridId))
-				) {
-					throw new DemandError('bad_assignee');
-				}
-				return step({
-					patch: { state: 'dispatched', assignee: to },
-					kind: 'dispatched',
-					detail: { to },
-					notify: [to],
-					note: 'demand_dispatched'
-				});
-			}
-			case 'offer':
-				return step({ patch: { state: 'offered', assignee: null }, kind: 'offered' });
-			case 'take': {
-				const cal = await loadCalendar(this.deps.stores.calendar);
-				return step({
-					patch: {
-						state: 'taken',
-						assignee: userId,
-						takenAt: now,
-						takeBy: null,
-						resolveBy: resolveDeadline(cal, d, now)
-					},
-					kind: 'taken'
-				});
-			}
-			case 'decline':
-				return step({ patch: { state: 'filed', assignee: null }, kind: 'declined' });
-			case 'resolve': {
-				const text = typeof body.text === 'string' ? body.text.trim() : '';
-				if (text.length === 0 || text.length > MAX_RESOLUTION)
-					throw new DemandError('invalid', 'text');
-				const filer = d.residentId ?? d.enteredBy;
-				return step({
-					patch: { state: 'resolved', resolution: text, resolvedAt: now, resolveBy: null },
-					kind: 'resolved',
-					notify: filer ? [filer] : [],
-					note: 'demand_resolved'
-				});
-			}
-			case 'confirm': {
-				const rating = body.rating;
-				if (rating !== 'satisfied' && rating !== 'unsatisfied')
-					throw new DemandError('invalid', 'rating');
-				return step({
-					patch: { state: 'closed', rating, closedAt: now },
-					kind: 'closed',
-					detail: { rating }
-				});
-			}
-			case 'reopen': {
-				const cal = await loadCalendar(this.deps.stores.calendar);
-				const reason =
-					typeof body.text === 'string' ? body.text.trim().slice(0, MAX_RESOLUTION) : '';
-				// Back to the same taker, with a fresh clock to resolve it.
-				return step({
-					patch: { state: 'taken', resolvedAt: null, resolveBy: resolveDeadline(cal, d, now) },
-					kind: 'reopened',
-					detail: reason ? { reason } : null,
-					notify: d.assignee ? [d.assignee] : [],
-					note: 'demand_reopened'
-				});
-			}
-		}
 	}
 }
 
