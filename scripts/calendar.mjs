@@ -12,11 +12,12 @@ import { resolve } from 'node:path';
 import { register } from 'tsx/esm/api';
 
 register();
-const { openSqliteStores } = await import('../server/storage/sqlite/index.ts');
-const { parseOverrides, WorkCalendar } = await import('../src/lib/domain/workdays.ts');
+const { openSqliteStores } = await import('../server/storage/sqlite/index');
+const { parseOverrides, WorkCalendar } = await import('../src/lib/domain/workdays');
 
 const [command, ...args] = process.argv.slice(2);
 const usage = 'usage: calendar.mjs show [DATA_DIR] | calendar.mjs replace FILE.json [DATA_DIR]';
+/** @param {string | undefined} arg */
 const dataDir = (arg) => resolve(arg ?? process.env.DATA_DIR ?? './data');
 
 if (command === 'show') {

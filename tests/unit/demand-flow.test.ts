@@ -188,4 +188,12 @@ describe('escalation on the working calendar', () => {
 		const up = (await stores.demands.get(d.id))!;
 		expect([up.level, up.state, up.assignee]).toEqual(['community', 'filed', null]);
 	});
+
+	it("an operator's calendar update applies to the next deadline without a restart", async () => {
+		clock = bj('2026-09-30T15:00');
+		expect((await file()).takeBy).toBe(bj('2026-10-08T15:00'));
+		// Say 2026's holidays were withdrawn: the next filing counts plain weekdays again.
+		await stores.calendar.replaceYears([2026], []);
+		expect((await file()).takeBy).toBe(bj('2026-10-01T15:00'));
+	});
 });
