@@ -10,11 +10,16 @@ import { login, openBrowser, waitUntilKeptOffline, type TestBrowser } from './br
  * Needs `npm run build` first.
  */
 let server: TestServer;
+/** Added to the server's clock, so deadlines can pass without waiting. */
+let skew = 0;
 let resident: TestBrowser;
 let worker: TestBrowser;
 beforeAll(async () => {
 	delete process.env.ORIGIN;
-	server = await startTestServer({ withApp: true, config: { origin: null } });
+	server = await startTestServer({
+		withApp: true,
+		config: { origin: null, now: () => Date.now() + skew }
+	});
 	resident = await openBrowser(server);
 	worker = await openBrowser(server);
 });
@@ -115,4 +120,29 @@ it('a demand filed offline syncs, is dispatched, taken, resolved and rated', asy
 	expect(kinds).toEqual(['filed', 'dispatched', 'taken', 'resolved', 'closed']);
 	const after = (await server.services.stores.demands.get(demand!.id))!;
 	expect([after.state, after.rating, after.assignee]).toEqual(['closed', 'satisfied', 'u-party']);
+});
+
+it('a demand nobody takes goes up to the community and the street, visibly, and shows overdue', async () => {
+	const { demands } = server.services;
+	const d = await demands.file('u-resident', {
+		id: crypto.randomUUID(),
+		gridId: 'c-a-g1',
+		category: 'safety_hazard',
+		description: '小区东门井盖松动',
+		urgent: true
+	});
+	for (const hours of [3, 6, 9]) {
+		skew = hours * 3_600_000;
+		await demands.sweep();
+	}
+	expect((await server.services.stores.demands.get(d.id))?.level).toBe('street');
+	const page = await resident.newPage();
+	await page.goto(`${resident.base}/d/${d.id}`);
+	await page.locator('[data-escalated]').getByText('已升级到街道').waitFor();
+	await page.locator('[data-overdue]').waitFor();
+	const kinds = await page
+		.locator('.timeline li')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+	expect(kinds).toEqual(['filed', 'escalated', 'escalated']);
+	await shoot(page, 'escalated');
 });
