@@ -1,3 +1,4 @@
+import { demandsEn } from './en/demands';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -262,6 +263,7 @@ export const en: Messages = {
 			account_enabled: 'Re-enabled an account'
 		}
 	},
+	demands: demandsEn,
 	errors: {
 		title: 'Something went wrong',
 		notFound: 'This page does not exist, or you may not see it.',
