@@ -1,4 +1,4 @@
-import { demandView, type DemandView } from '../../src/lib/domain/demandAccess';
+import { demandView, mayTake, type DemandView } from '../../src/lib/domain/demandAccess';
 import type { Demand, DemandEvent, DemandEventKind } from '../../src/lib/domain/demands';
 import { STEP_ACTIONS, type StepAction } from '../../src/lib/domain/demandSteps';
 import { canDoWithDemands } from '../../src/lib/domain/policy';
@@ -155,9 +155,9 @@ export class DemandService {
 		const now = this.now();
 		const step = await planStep(action, userId, d, body, now, {
 			calendar: () => loadCalendar(stores.calendar),
-			mayTake: async (id, gridId) => {
+			mayTake: async (id, demand) => {
 				const u = await stores.users.byId(id);
-				return !!u && !u.disabled && canDoWithDemands('take', await this.roles(id, gridId));
+				return !!u && !u.disabled && mayTake(await this.roles(id, demand.gridId), demand);
 			}
 		});
 		const done = await stores.transaction(async () => {

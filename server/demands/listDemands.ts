@@ -1,4 +1,4 @@
-import { demandView } from '../../src/lib/domain/demandAccess';
+import { demandView, mayTake } from '../../src/lib/domain/demandAccess';
 import { DISPATCHERS, OPEN_STATES, type Demand } from '../../src/lib/domain/demands';
 import { canDoWithDemands } from '../../src/lib/domain/policy';
 import type { Role } from '../../src/lib/domain/roles';
@@ -68,7 +68,7 @@ export async function listDemands(
 		if (DISPATCHERS[d.level].some((r) => roles.has(r)) && canDoWithDemands('dispatch', roles)) {
 			queue.push(d);
 		}
-		if (d.state === 'offered' && canDoWithDemands('take', roles)) offered.push(d);
+		if (d.state === 'offered' && mayTake(roles, d)) offered.push(d);
 	}
 	const mine = [...own, ...entered].sort((a, b) => b.filedAt - a.filedAt);
 	return {

@@ -21,7 +21,8 @@ export interface Step {
 export interface StepContext {
 	calendar(): Promise<WorkCalendar>;
 	/** Is this an enabled account that holds `take` at the grid? */
-	mayTake(userId: string, gridId: string): Promise<boolean>;
+	/** May this user work on this demand (see `mayTake` in demandAccess)? */
+	mayTake(userId: string, d: Demand): Promise<boolean>;
 }
 
 /** The change a permitted step makes, after checking its own input (assignee, text, rating). */
@@ -46,7 +47,7 @@ export async function planStep(
 			});
 		case 'dispatch': {
 			const to = typeof body.to === 'string' ? body.to : '';
-			if (!to || !(await ctx.mayTake(to, d.gridId))) {
+			if (!to || !(await ctx.mayTake(to, d))) {
 				throw new DemandError('bad_assignee');
 			}
 			return step({

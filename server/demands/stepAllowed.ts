@@ -1,4 +1,4 @@
-import { canAnswer, canResolve } from '../../src/lib/domain/demandAccess';
+import { canAnswer, canResolve, mayTake } from '../../src/lib/domain/demandAccess';
 import { DISPATCHERS, type Demand, type DemandState } from '../../src/lib/domain/demands';
 import type { StepAction } from '../../src/lib/domain/demandSteps';
 import { canDoWithDemands } from '../../src/lib/domain/policy';
@@ -30,7 +30,7 @@ export function stepAllowed(
 		case 'take':
 			return (
 				(d.state === 'dispatched' && d.assignee === userId) ||
-				(d.state === 'offered' && canDoWithDemands('take', roles))
+				(d.state === 'offered' && mayTake(roles, d))
 			);
 		case 'decline':
 			return d.state === 'dispatched' && d.assignee === userId;

@@ -108,6 +108,33 @@ describe('who sees a demand', () => {
 		expect(later).not.toContain('u-resident');
 		expect(later).not.toContain(RESIDENT_NAME);
 	});
+	it('a complaint is never handled by a member of the party it is about', async () => {
+		// A property-company employee who is also a Party member of the community may take
+		// demands — but not one complaining about the property company.
+		await server.services.stores.org.addMembership({
+			userId: 'u-pm',
+			unitId: 'c-a',
+			role: 'party_member'
+		});
+		try {
+			const complaint = await file('resident', { about: 'property_company' });
+			const refused = await act('grid-leader', complaint, { action: 'dispatch', to: 'u-pm' });
+			expect(refused.status).toBe(400);
+			await act('grid-leader', complaint, { action: 'offer' });
+			const lists = (await (
+				await get(server, '/api/demands?community=c-a', cookies['pm-staff'])
+			).json()) as { offered: unknown };
+			expect(JSON.stringify(lists.offered)).not.toContain(complaint);
+			expect((await act('pm-staff', complaint, { action: 'take' })).status).toBe(403);
+			// An ordinary repair can go to them.
+			const repair = await file('resident');
+			expect((await act('grid-leader', repair, { action: 'dispatch', to: 'u-pm' })).status).toBe(
+				200
+			);
+		} finally {
+			await server.services.stores.org.removeMembership('u-pm', 'c-a', 'party_member');
+		}
+	});
 });
 
 describe('the flow over HTTP', () => {

@@ -28,10 +28,19 @@ export function demandView(viewer: Viewer, d: Demand): DemandView {
 	if (complainedAbout) return 'anonymous';
 	// A demand offered to the grid is seen by those who may take it, without the filer until
 	// one of them takes it (then the taker is the assignee above).
-	if (d.state === 'offered' && canDoWithDemands('take', viewer.roles)) return 'anonymous';
+	if (d.state === 'offered' && mayTake(viewer.roles, d)) return 'anonymous';
 	// Public demands are seen by the community, without the filer.
 	if (d.visibility === 'public' && d.about === null && viewer.roles.size > 0) return 'anonymous';
 	return 'none';
+}
+
+/**
+ * May someone with these roles (at the demand's grid) work on it? Those the policy lets take
+ * demands — except members of the party a complaint is about: nobody handles a complaint about
+ * their own side, and the resident's name would reach them as its taker.
+ */
+export function mayTake(roles: ReadonlySet<Role>, d: Demand): boolean {
+	return canDoWithDemands('take', roles) && !(d.about !== null && roles.has(d.about));
 }
 
 /** May this viewer record the resolution? Only the person it is assigned to, once taken. */
