@@ -38,8 +38,19 @@ export function useI18n(): I18n {
 }
 
 /** Formats a date for the locale (the server and client agree on the output). */
+/**
+ * Times are shown in Beijing time, wherever the server or the phone thinks it is: deadlines are
+ * counted on Beijing's working days, and the page rendered on the server must read the same once
+ * the browser takes over.
+ */
+export const TIME_ZONE = 'Asia/Shanghai';
+
 export function formatDateTime(locale: Locale, at: number | Date): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+	return new Intl.DateTimeFormat(locale, {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: TIME_ZONE
+	}).format(at);
 }
 
 export type { Messages };
