@@ -1,7 +1,11 @@
 import type { AuditLog } from './AuditLog';
 import type { AutomergeChangeStore } from './AutomergeChangeStore';
+import type { CalendarStore } from './CalendarStore';
+import type { DemandStore } from './DemandStore';
 import type { DocumentRegistry } from './DocumentRegistry';
+import type { FileStore } from './FileStore';
 import type { InviteStore } from './InviteStore';
+import type { NotificationStore } from './NotificationStore';
 import type { OrgStore } from './OrgStore';
 import type { SessionStore } from './SessionStore';
 import type { Transactional } from './Transactional';
@@ -18,5 +22,9 @@ export interface Stores extends Transactional {
 	automerge: AutomergeChangeStore;
 	invites: InviteStore;
 	audit: AuditLog;
+	demands: DemandStore;
+	calendar: CalendarStore;
+	files: FileStore;
+	notifications: NotificationStore;
 	close(): Promise<void>;
 }

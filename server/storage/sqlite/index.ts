@@ -2,9 +2,13 @@ import { join } from 'node:path';
 import type { Stores } from '../Stores';
 import { SqliteAuditLog } from './SqliteAuditLog';
 import { SqliteAutomergeChangeStore } from './SqliteAutomergeChangeStore';
+import { SqliteCalendarStore } from './SqliteCalendarStore';
 import { SqliteDatabase } from './SqliteDatabase';
+import { SqliteDemandStore } from './SqliteDemandStore';
 import { SqliteDocumentRegistry } from './SqliteDocumentRegistry';
+import { SqliteFileStore } from './SqliteFileStore';
 import { SqliteInviteStore } from './SqliteInviteStore';
+import { SqliteNotificationStore } from './SqliteNotificationStore';
 import { SqliteOrgStore } from './SqliteOrgStore';
 import { SqliteSessionStore } from './SqliteSessionStore';
 import { SqliteUserStore } from './SqliteUserStore';
@@ -26,6 +30,10 @@ export function openSqliteStores(dataDir: string): Stores {
 		automerge: new SqliteAutomergeChangeStore(sql),
 		invites: new SqliteInviteStore(sql),
 		audit: new SqliteAuditLog(sql),
+		demands: new SqliteDemandStore(sql),
+		calendar: new SqliteCalendarStore(sql),
+		files: new SqliteFileStore(sql, dataDir),
+		notifications: new SqliteNotificationStore(sql),
 		close: async () => sql.close()
 	};
 }
