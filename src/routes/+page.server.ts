@@ -1,17 +1,21 @@
+import { canDoWithDemands } from '$lib/domain/policy';
 import { services } from '$lib/server/services';
 import { requireUser } from '$lib/server/requireUser';
+import { dashboardUnits } from '$lib/server/dashboard';
 import type { PageServerLoad } from './$types';
 
 /** Home: the user's communities and, in each, the documents they may open. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = requireUser(locals, url);
 	const { access } = services();
-	const [communities, docs, adminDistricts] = await Promise.all([
+	const [communities, docs, adminDistricts, dashboards] = await Promise.all([
 		access.communitiesOf(user.id),
 		access.documents(user.id),
-		access.districtsFor(user.id, 'manage_accounts')
+		access.districtsFor(user.id, 'manage_accounts'),
+		dashboardUnits(user.id)
 	]);
 	return {
+		dashboards: dashboards.map((u) => ({ id: u.id, name: u.name, nameEn: u.nameEn })),
 		adminDistricts: adminDistricts.map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn })),
 		communities: await Promise.all(
 			communities.map(async (c) => ({
@@ -20,6 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				nameEn: c.nameEn,
 				canManageMembers: await access.can(user.id, 'invite', c.id),
 				canReadAudit: await access.can(user.id, 'read_audit', c.id),
+				canMarkProblems: canDoWithDemands('mark_problem', await access.rolesIn(user.id, c.id)),
 				documents: docs
 					.filter((d) => d.doc.communityId === c.id)
 					.map(({ doc, level }) => ({

@@ -4,6 +4,7 @@ import type { Demand, DemandEvent, DemandEventKind } from '../../src/lib/domain/
 import { categoryCounts, weeklyCounts } from '../../src/lib/domain/demandSeries';
 import { customPeriod, presetPeriod } from '../../src/lib/domain/metricPeriods';
 import { personFigures } from '../../src/lib/domain/personMetrics';
+import { lastMonths, problemGroups } from '../../src/lib/domain/problemGroups';
 import { WorkCalendar } from '../../src/lib/domain/workdays';
 
 /**
@@ -270,5 +271,31 @@ describe('charts and periods', () => {
 		expect(customPeriod('2026-11-30', '2026-11-01')).toBeNull();
 		expect(customPeriod('2026-02-30', '2026-03-01')).toBeNull();
 		expect(customPeriod('2020-01-01', '2026-01-01')).toBeNull();
+	});
+});
+
+describe('problem-list groups', () => {
+	it('groups by category, grid and building, per Beijing month, leaving out withdrawn', () => {
+		const months = lastMonths(NOVEMBER.from + 10 * D);
+		expect(months.map((m) => m.month)).toEqual([
+			'2026-06',
+			'2026-07',
+			'2026-08',
+			'2026-09',
+			'2026-10',
+			'2026-11'
+		]);
+		const extra = [
+			demand('w1', 'G1', 'repair', T0 + H, { buildingId: 'B1', state: 'withdrawn' }),
+			demand('b1', 'G1', 'repair', T0 + 2 * H, { buildingId: 'B1', problemId: 'pr-1' }),
+			demand('b2', 'G1', 'repair', T0 - 40 * D, { buildingId: 'B1' })
+		];
+		const groups = problemGroups([...DEMANDS, ...extra], months);
+		// G1 repair without building: d1 (Nov), p1 (Oct 22); o1 is December, outside.
+		const g1 = groups.find((g) => g.key === 'repair|G1|')!;
+		expect(g1.months).toEqual([0, 0, 0, 0, 1, 1]);
+		// G1 repair at B1: b1 (Nov, already linked), b2 (Sep 22); w1 withdrawn.
+		const b = groups.find((g) => g.key === 'repair|G1|B1')!;
+		expect([b.total, b.months[3], b.months[5], b.unlinked]).toEqual([2, 1, 1, ['b2']]);
 	});
 });
