@@ -73,6 +73,16 @@ export const RESOLUTION_TEMPLATES: Record<DemandCategory, readonly string[]> = {
 /** People of the demo history (fictional): who files and who takes, per community. */
 export const HISTORY_NAMES = {
 	residents: ['刘淑珍', '高德明', '孙玉兰', '何建国', '罗桂芳', '梁志强', '宋秀云', '谢长顺'],
-	takers: ['韩立新', '冯晓红', '曹永刚', '邓美玲', '许文斌', '彭丽萍'],
-	gridWorkers: ['唐国庆', '蒋红梅', '董建平', '袁春燕']
+	takers: [
+		'韩立新',
+		'冯晓红',
+		'曹永刚',
+		'邓美玲',
+		'许文斌',
+		'彭丽萍',
+		'潘德胜',
+		'田秀华',
+		'钟志明'
+	],
+	gridWorkers: ['唐国庆', '蒋红梅', '董建平', '袁春燕', '程立军', '魏淑芬']
 } as const;

@@ -174,7 +174,7 @@ function peopleOf(c: CommunityProfile, index: number) {
 		person(
 			't',
 			i + 1,
-			names.takers[(index * 2 + i) % names.takers.length]!,
+			names.takers[(index * 3 + i) % names.takers.length]!,
 			c.id,
 			i === 2 ? 'volunteer' : 'party_member'
 		)

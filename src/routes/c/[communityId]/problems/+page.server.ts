@@ -8,7 +8,9 @@ import { services } from '$lib/server/services';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const MAX_TITLE = 60;
-const MAX_GROUPS = 40;
+/** The biggest groups only: a problem list is about what recurs, not every single matter. */
+const MAX_GROUPS = 12;
+const MIN_TOTAL = 3;
 const MAX_DEMANDS = 50_000;
 
 /**
@@ -60,15 +62,18 @@ export const load: PageServerLoad = async (event) => {
 			.filter((u) => u.kind === 'grid' || u.kind === 'building')
 			.map((u) => ({ id: u.id, name: u.name, nameEn: u.nameEn })),
 		months: months.map((m) => m.month),
-		groups: groups.slice(0, MAX_GROUPS).map((g) => ({
-			key: g.key,
-			category: g.category,
-			gridId: g.gridId,
-			buildingId: g.buildingId,
-			months: g.months,
-			total: g.total,
-			unlinked: g.unlinked.length
-		})),
+		groups: groups
+			.filter((g) => g.total >= MIN_TOTAL)
+			.slice(0, MAX_GROUPS)
+			.map((g) => ({
+				key: g.key,
+				category: g.category,
+				gridId: g.gridId,
+				buildingId: g.buildingId,
+				months: g.months,
+				total: g.total,
+				unlinked: g.unlinked.length
+			})),
 		entries
 	};
 };
