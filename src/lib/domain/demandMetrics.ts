@@ -162,11 +162,18 @@ export function unitFigures(
 	calendar?: WorkCalendar
 ): Map<string, UnitFigures> {
 	const grids = gridsUnder(units);
+	// Bucket once by grid: each unit then reads only its own grids' demands (a district's
+	// thousand grids would otherwise each scan every demand).
+	const byGrid = new Map<string, Demand[]>();
+	for (const d of demands) {
+		const list = byGrid.get(d.gridId);
+		if (list) list.push(d);
+		else byGrid.set(d.gridId, [d]);
+	}
 	const out = new Map<string, UnitFigures>();
 	for (const u of units) {
 		if (u.kind === 'building') continue;
-		const mine = grids.get(u.id)!;
-		const own = demands.filter((d) => mine.has(d.gridId));
+		const own = [...grids.get(u.id)!].flatMap((g) => byGrid.get(g) ?? []);
 		out.set(u.id, figuresOf(u.id, own, period, calendar));
 	}
 	return out;
