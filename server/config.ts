@@ -16,6 +16,8 @@ export interface GongzhiConfig {
 	/** Open sync sockets one user may hold across both endpoints; the next upgrade gets 429. */
 	maxSocketsPerUser: number;
 	log: (line: string) => void;
+	/** The clock for demand deadlines and steps; tests pass one they control. Default Date.now. */
+	now?: () => number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GongzhiConfig {

@@ -3,6 +3,8 @@ import { createAuthHelpers, type AuthHelpers } from './auth/AuthHelpers';
 import { LoginThrottle } from './auth/LoginThrottle';
 import { SessionService } from './auth/sessions';
 import type { GongzhiConfig } from './config';
+import { DemandService } from './demands/DemandService';
+import { startEscalationTimer } from './demands/startEscalationTimer';
 import type { Stores } from './storage/Stores';
 import { openSqliteStores } from './storage/sqlite';
 import { EventLoopMonitor } from './http/EventLoopMonitor';
@@ -29,6 +31,8 @@ export interface Services {
 	metrics: MetricsHelpers;
 	yjs: SyncEndpoint;
 	automerge: SyncEndpoint;
+	/** Resident demands: filing, dispatch, resolution, escalation (swept every minute). */
+	demands: DemandService;
 	/** Open sync sockets per user, across both endpoints. */
 	socketLimit: ConnectionLimit;
 	/** How long the event loop has been blocked, for `/healthz`. */
@@ -46,6 +50,8 @@ export function createServices(config: GongzhiConfig, stores?: Stores): Services
 	const automerge = createAutomergeSync(deps);
 	const endpoints = [yjs, automerge];
 	const eventLoop = new EventLoopMonitor();
+	const demands = new DemandService({ stores: s, access, now: config.now ?? Date.now });
+	const stopEscalation = startEscalationTimer(demands, config.log);
 	const offRevoke = sessions.onRevoke(({ sessionIds }) => {
 		for (const e of endpoints) e.disconnectSessions(sessionIds);
 	});
@@ -66,11 +72,13 @@ export function createServices(config: GongzhiConfig, stores?: Stores): Services
 		metrics: createMetricsHelpers(s),
 		yjs,
 		automerge,
+		demands,
 		socketLimit: new ConnectionLimit(config.maxSocketsPerUser),
 		eventLoop,
 		startedAt: Date.now(),
 		async close() {
 			eventLoop.stop();
+			stopEscalation();
 			offRevoke();
 			offAccess();
 			await Promise.all(endpoints.map((e) => e.close()));

@@ -158,7 +158,7 @@ export function demandStoresContract(name: string, open: () => Promise<Stores>) 
 		);
 
 		it(
-			'D5 overdue lists open demands whose take or resolve clock ran out, nothing else',
+			'D5 overdue lists open demands whose take or resolve clock ran out, at the levels asked',
 			withStores(async (s) => {
 				await s.demands.insert(demandFixture({ id: 'late-take', takeBy: 100 }));
 				await s.demands.insert(
@@ -168,6 +168,9 @@ export function demandStoresContract(name: string, open: () => Promise<Stores>) 
 				await s.demands.insert(demandFixture({ id: 'closed', state: 'closed', takeBy: 100 }));
 				const ids = (await s.demands.overdue(200, 10)).map((d) => d.id).sort();
 				expect(ids).toEqual(['late-resolve', 'late-take']);
+				await s.demands.insert(demandFixture({ id: 'top', level: 'street', takeBy: 100 }));
+				const below = await s.demands.overdue(200, 10, ['grid', 'community']);
+				expect(below.map((d) => d.id).sort()).toEqual(['late-resolve', 'late-take']);
 			})
 		);
 
@@ -183,6 +186,7 @@ export function demandStoresContract(name: string, open: () => Promise<Stores>) 
 				await s.demands.addPhoto('dm-1', 'file-0001', 'filed');
 				await s.demands.addPhoto('dm-1', 'file-0001', 'filed');
 				expect(await s.demands.photos('dm-1')).toEqual([{ fileId: 'file-0001', stage: 'filed' }]);
+				expect(await s.demands.demandsWithPhoto('file-0001')).toEqual(['dm-1']);
 				const p = {
 					id: 'p1',
 					communityId: 'c',

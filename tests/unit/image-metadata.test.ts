@@ -142,6 +142,23 @@ describe('JPEG from a phone', () => {
 		expect(stripImageMetadata(once).bytes).toEqual(once);
 	});
 
+	it('walks on after the first scan: a comment between progressive scans is dropped too', () => {
+		const single = stripImageMetadata(JPEG_16X8).bytes;
+		const sos = Buffer.from(single).indexOf(Buffer.from([0xff, 0xda]));
+		const secondScan = cat(
+			segment(0xfe, ascii('between scans')),
+			segment(0xe1, exifWithGps(1)),
+			Buffer.from(single).subarray(sos, -2) // the scan header and its data again
+		);
+		const progressive = cat(single.subarray(0, -2), secondScan, Uint8Array.of(0xff, 0xd9));
+		const { bytes } = stripImageMetadata(progressive);
+		expect(contains(bytes, ascii('between scans'))).toBe(false);
+		expect(contains(bytes, GPS_LATITUDE)).toBe(false);
+		const scans = Buffer.from(bytes).toString('latin1').split('\xff\xda').length - 1;
+		expect(scans).toBe(2);
+		expect(bytes.length).toBe(single.length + (single.length - 2 - sos));
+	});
+
 	it('refuses every truncation with ImageError, quickly', () => {
 		const input = phoneJpeg();
 		const started = performance.now();

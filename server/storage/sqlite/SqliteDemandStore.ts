@@ -1,4 +1,10 @@
-import type { Demand, DemandEvent, DemandState } from '../../../src/lib/domain/demands';
+import type {
+	Demand,
+	DemandEvent,
+	DemandLevel,
+	DemandState
+} from '../../../src/lib/domain/demands';
+import { DEMAND_LEVELS } from '../../../src/lib/domain/demands';
 import type { DemandQuery, DemandStore, Problem } from '../DemandStore';
 import type { SqliteDatabase } from './SqliteDatabase';
 
@@ -164,16 +170,17 @@ export class SqliteDemandStore implements DemandStore {
 		return (this.sql.db.prepare(sql).all(...args, q.limit) as Row[]).map(toDemand);
 	}
 
-	async overdue(now: number, limit: number) {
+	async overdue(now: number, limit: number, levels: readonly DemandLevel[] = DEMAND_LEVELS) {
 		// Deadlines are only set while a clock runs (take_by until taken, resolve_by while taken).
 		const rows = this.sql.db
 			.prepare(
 				`SELECT * FROM demands
 				 WHERE state IN ('filed','offered','dispatched','taken')
+				   AND level IN (${marks(levels.length)})
 				   AND ((take_by IS NOT NULL AND take_by <= ?) OR (resolve_by IS NOT NULL AND resolve_by <= ?))
 				 ORDER BY filed_at LIMIT ?`
 			)
-			.all(now, now, limit) as Row[];
+			.all(...levels, now, now, limit) as Row[];
 		return rows.map(toDemand);
 	}
 
@@ -191,6 +198,14 @@ export class SqliteDemandStore implements DemandStore {
 				'SELECT file_id AS fileId, stage FROM demand_photos WHERE demand_id = ? ORDER BY rowid'
 			)
 			.all(demandId) as { fileId: string; stage: 'filed' | 'resolved' }[];
+	}
+
+	async demandsWithPhoto(fileId: string) {
+		return (
+			this.sql.db.prepare('SELECT demand_id FROM demand_photos WHERE file_id = ?').all(fileId) as {
+				demand_id: string;
+			}[]
+		).map((r) => r.demand_id);
 	}
 
 	async addProblem(p: Problem) {

@@ -1,4 +1,5 @@
 import { metricsEn } from './en/metrics';
+import { demandsEn } from './en/demands';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -271,6 +272,7 @@ export const en: Messages = {
 		}
 	},
 	metrics: metricsEn,
+	demands: demandsEn,
 	errors: {
 		title: 'Something went wrong',
 		notFound: 'This page does not exist, or you may not see it.',

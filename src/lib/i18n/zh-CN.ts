@@ -4,6 +4,8 @@ import { metricsZh } from './zh-CN/metrics';
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
  * compiler refuses an en.ts that misses one). Messages with values are functions.
  */
+import { demandsZh } from './zh-CN/demands';
+
 export const zhCN = {
 	app: {
 		name: '共治',
@@ -267,6 +269,7 @@ export const zhCN = {
 		}
 	},
 	metrics: metricsZh,
+	demands: demandsZh,
 	errors: {
 		title: '出错了',
 		notFound: '页面不存在，或你没有权限查看。',
