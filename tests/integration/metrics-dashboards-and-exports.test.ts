@@ -206,3 +206,41 @@ describe('exports', () => {
 		expect(after[0]).toMatchObject({ userId: 'u-grid', target: 'dashboard:c-a-g1' });
 	});
 });
+
+describe('the numbers follow the demands', () => {
+	/** The grid's row of the units CSV for this month: [filed, resolved, rated-satisfied share]. */
+	async function gridRow(): Promise<string[]> {
+		const res = await get(
+			server,
+			'/u/c-a-g1/dashboard/export?format=csv&sheet=units&period=this_month',
+			cookies['grid-leader']
+		);
+		const text = new TextDecoder().decode(new Uint8Array(await res.arrayBuffer()));
+		return text
+			.split('\r\n')
+			.find((line) => line.startsWith('第1网格,'))!
+			.split(',');
+	}
+
+	it('a demand filed, dispatched, taken, resolved and rated shows up in the grid’s figures', async () => {
+		const before = await gridRow();
+		const demands = server.services.demands;
+		const id = crypto.randomUUID();
+		await demands.file('u-resident', {
+			id,
+			gridId: 'c-a-g1',
+			buildingId: 'c-a-g1-b2',
+			category: 'safety_hazard',
+			description: '2号楼楼道堆放杂物，堵塞消防通道。'
+		});
+		await demands.act('u-grid', id, 'dispatch', { to: 'u-party' });
+		await demands.act('u-party', id, 'take', {});
+		await demands.act('u-party', id, 'resolve', { text: '已清理杂物。' });
+		await demands.act('u-resident', id, 'confirm', { rating: 'satisfied' });
+		const after = await gridRow();
+		// Columns: unit, level, filed, resolved, rate, …, hazards at index 11.
+		expect(Number(after[2])).toBe(Number(before[2]) + 1);
+		expect(Number(after[3])).toBe(Number(before[3]) + 1);
+		expect(Number(after[11])).toBe(Number(before[11]) + 1);
+	});
+});

@@ -1,6 +1,5 @@
 import type { Period } from '$lib/domain/demandMetrics';
 import type { Demand } from '$lib/domain/demands';
-import { beijingDate } from '$lib/domain/metricPeriods';
 import type { Messages } from '$lib/i18n';
 import type { DashboardData } from './dashboard';
 
@@ -140,5 +139,3 @@ export function contentDisposition(utf8Name: string, asciiName: string): string 
 	);
 	return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
-
-export const fileDate = (ms: number) => beijingDate(ms);
