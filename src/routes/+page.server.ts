@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 /** Home: the user's communities and, in each, the documents they may open. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = requireUser(locals, url);
-	const { access } = services();
+	const { access, stores } = services();
 	const [communities, docs, adminDistricts, dashboards] = await Promise.all([
 		access.communitiesOf(user.id),
 		access.documents(user.id),
@@ -15,7 +15,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		dashboardUnits(user.id)
 	]);
 	return {
-		dashboards: dashboards.map((u) => ({ id: u.id, name: u.name, nameEn: u.nameEn })),
+		// A grid is named with its community: "第1网格" alone could be any community's.
+		dashboards: await Promise.all(
+			dashboards.map(async (u) => {
+				const up = u.kind === 'grid' && u.parentId ? await stores.org.unit(u.parentId) : null;
+				return {
+					id: u.id,
+					name: up ? `${up.name} · ${u.name}` : u.name,
+					nameEn: up ? `${up.nameEn} · ${u.nameEn}` : u.nameEn
+				};
+			})
+		),
 		adminDistricts: adminDistricts.map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn })),
 		communities: await Promise.all(
 			communities.map(async (c) => ({
