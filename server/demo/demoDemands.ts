@@ -1,13 +1,15 @@
-import type {
-	Demand,
-	DemandCategory,
-	DemandEvent,
-	DemandLevel,
-	DemandState
-} from '../../src/lib/domain/demands';
+import type { Demand, DemandEvent, DemandLevel, DemandState } from '../../src/lib/domain/demands';
 import type { Role } from '../../src/lib/domain/roles';
 import type { Stores } from '../storage/Stores';
 import { DEMAND_TEMPLATES, HISTORY_NAMES, RESOLUTION_TEMPLATES } from './demoDemandText';
+import {
+	BASE_HOURS,
+	CATEGORY_WEIGHTS,
+	COMMUNITIES,
+	type CommunityProfile,
+	type GridProfile
+} from './demoDemandProfiles';
+import { rng, type Random } from './seededRandom';
 
 /**
  * About six months of resident demands for the three demo communities, ending at the seed date,
@@ -22,128 +24,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const OFFSET = 8 * HOUR;
 export const HISTORY_DAYS = 182;
-
-/** mulberry32: tiny, fast, good enough for demo data. */
-function rng(seed: number) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-	const weighted = <T extends string>(weights: Record<T, number>): T => {
-		const entries = Object.entries(weights) as [T, number][];
-		let r = next() * entries.reduce((s, [, w]) => s + w, 0);
-		for (const [k, w] of entries) if ((r -= w) < 0) return k;
-		return entries[entries.length - 1]![0];
-	};
-	/**
-	 * A v4-shaped UUID whose every block after a hyphen starts with a digit: tests look for
-	 * community ids such as "c-a" in what an outsider receives, and "…c-a…" must not turn up in
-	 * a random id by chance.
-	 */
-	const uuid = () => {
-		const hex = (n: number) =>
-			Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join('');
-		const digit = () => String(Math.floor(next() * 10));
-		return `${hex(8)}-${digit()}${hex(3)}-4${hex(3)}-${8 + Math.floor(next() * 2)}${hex(3)}-${digit()}${hex(11)}`;
-	};
-	return { next, pick, weighted, uuid };
-}
-
-const CATEGORY_WEIGHTS: Record<DemandCategory, number> = {
-	repair: 30,
-	environment: 14,
-	property_service: 13,
-	parking: 10,
-	elderly_care: 10,
-	safety_hazard: 9,
-	dispute: 8,
-	other: 6
-};
-/** Typical hours to resolve (at the start of the history; they fall over it). */
-const BASE_HOURS: Record<DemandCategory, number> = {
-	repair: 40,
-	safety_hazard: 24,
-	dispute: 90,
-	environment: 30,
-	elderly_care: 26,
-	parking: 60,
-	property_service: 100,
-	other: 70
-};
-
-interface GridProfile {
-	id: string;
-	buildings: string[];
-	/** Multiplies resolution time. */
-	slow: number;
-	escalate: number;
-	satisfied: number;
-	/** A building with a recurring problem, and which. */
-	hotspot?: { building: string; category: DemandCategory; weight: number };
-}
-
-interface CommunityProfile {
-	id: string;
-	streetOfficer: string | null;
-	secretary: string | null;
-	/** Demands per day at full adoption. */
-	perDay: number;
-	grids: GridProfile[];
-}
-
-const grid = (id: string, from: number, p: Omit<GridProfile, 'id' | 'buildings'>): GridProfile => ({
-	id,
-	buildings: [from, from + 1, from + 2].map((n) => `${id}-b${n}`),
-	...p
-});
-
-const COMMUNITIES: CommunityProfile[] = [
-	{
-		id: 'c-a',
-		streetOfficer: 'u-officer',
-		secretary: 'u-secretary',
-		perDay: 1.6,
-		grids: [
-			grid('c-a-g1', 1, { slow: 0.8, escalate: 0.06, satisfied: 0.95 }),
-			grid('c-a-g2', 4, {
-				slow: 1.35,
-				escalate: 0.22,
-				satisfied: 0.76,
-				hotspot: { building: 'c-a-g2-b5', category: 'property_service', weight: 0.3 }
-			})
-		]
-	},
-	{
-		id: 'c-b',
-		streetOfficer: 'u-officer',
-		secretary: null,
-		perDay: 1.0,
-		grids: [
-			grid('c-b-g1', 1, {
-				slow: 1,
-				escalate: 0.1,
-				satisfied: 0.88,
-				hotspot: { building: 'c-b-g1-b2', category: 'parking', weight: 0.2 }
-			}),
-			grid('c-b-g2', 4, { slow: 0.95, escalate: 0.12, satisfied: 0.9 })
-		]
-	},
-	{
-		id: 'c-c',
-		streetOfficer: null,
-		secretary: null,
-		perDay: 0.7,
-		grids: [
-			grid('c-c-g1', 1, { slow: 1.2, escalate: 0.15, satisfied: 0.84 }),
-			grid('c-c-g2', 4, { slow: 1.1, escalate: 0.12, satisfied: 0.86 })
-		]
-	}
-];
 
 export interface HistoryPerson {
 	id: string;
@@ -254,7 +134,7 @@ interface Cast {
 
 /** One demand from filing to wherever it had got by `end`, with its events. */
 function lifeOf(
-	r: ReturnType<typeof rng>,
+	r: Random,
 	c: CommunityProfile,
 	g: GridProfile,
 	filedAt: number,
