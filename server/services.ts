@@ -12,6 +12,7 @@ import { ConnectionLimit } from './sync/ConnectionLimit';
 import type { SyncEndpoint } from './sync/SyncEndpoint';
 import { createYjsSync } from './yjs/createYjsSync';
 import { createAutomergeSync } from './automerge/createAutomergeSync';
+import { createMetricsHelpers, type MetricsHelpers } from './metrics/MetricsHelpers';
 
 /**
  * The shared services, created once per server and handed to SvelteKit through
@@ -26,6 +27,8 @@ export interface Services {
 	/** Password hashing and tokens for the app's auth pages (src/ cannot import server/). */
 	auth: AuthHelpers;
 	access: AccessService;
+	/** Calendar, CSV/Excel and board creation for dashboards and the problem list. */
+	metrics: MetricsHelpers;
 	yjs: SyncEndpoint;
 	automerge: SyncEndpoint;
 	/** Resident demands: filing, dispatch, resolution, escalation (swept every minute). */
@@ -66,6 +69,7 @@ export function createServices(config: GongzhiConfig, stores?: Stores): Services
 		throttle: new LoginThrottle(),
 		auth: createAuthHelpers(s, config.demo),
 		access,
+		metrics: createMetricsHelpers(s),
 		yjs,
 		automerge,
 		demands,

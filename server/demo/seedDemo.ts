@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/passwords';
 import { newBoard } from '../automerge/newBoard';
 import type { Services } from '../services';
 import { newAgenda } from '../yjs/newAgenda';
+import { seedDemoDemands } from './demoDemands';
 import { DEMO_AGENDA, DEMO_BOARD, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demoDistrict';
 
 export const SEED_USER = 'system:seed';
@@ -55,6 +56,8 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
 			createdBy: 'u-secretary'
 		});
 		await stores.automerge.appendChanges(boardId, changes, SEED_USER);
+		// Six months of demands up to now, so the dashboards and problem list show real shapes.
+		await seedDemoDemands(stores, Date.now(), passwordHash);
 	});
 	return true;
 }

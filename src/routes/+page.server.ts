@@ -1,17 +1,31 @@
+import { canDoWithDemands } from '$lib/domain/policy';
 import { services } from '$lib/server/services';
 import { requireUser } from '$lib/server/requireUser';
+import { dashboardUnits } from '$lib/server/dashboard';
 import type { PageServerLoad } from './$types';
 
 /** Home: the user's communities and, in each, the documents they may open. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = requireUser(locals, url);
-	const { access } = services();
-	const [communities, docs, adminDistricts] = await Promise.all([
+	const { access, stores } = services();
+	const [communities, docs, adminDistricts, dashboards] = await Promise.all([
 		access.communitiesOf(user.id),
 		access.documents(user.id),
-		access.districtsFor(user.id, 'manage_accounts')
+		access.districtsFor(user.id, 'manage_accounts'),
+		dashboardUnits(user.id)
 	]);
 	return {
+		// A grid is named with its community: "第1网格" alone could be any community's.
+		dashboards: await Promise.all(
+			dashboards.map(async (u) => {
+				const up = u.kind === 'grid' && u.parentId ? await stores.org.unit(u.parentId) : null;
+				return {
+					id: u.id,
+					name: up ? `${up.name} · ${u.name}` : u.name,
+					nameEn: up ? `${up.nameEn} · ${u.nameEn}` : u.nameEn
+				};
+			})
+		),
 		adminDistricts: adminDistricts.map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn })),
 		communities: await Promise.all(
 			communities.map(async (c) => ({
@@ -20,6 +34,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				nameEn: c.nameEn,
 				canManageMembers: await access.can(user.id, 'invite', c.id),
 				canReadAudit: await access.can(user.id, 'read_audit', c.id),
+				canMarkProblems: canDoWithDemands('mark_problem', await access.rolesIn(user.id, c.id)),
 				documents: docs
 					.filter((d) => d.doc.communityId === c.id)
 					.map(({ doc, level }) => ({

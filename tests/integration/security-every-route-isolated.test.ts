@@ -54,6 +54,10 @@ const ROUTES: Record<string, RouteSpec> = {
 		actions: ['invite', 'revoke', 'resetCode', 'removeRole']
 	},
 	'/c/[]/audit': { kind: 'community' },
+	'/c/[]/problems': { kind: 'community', actions: ['mark', 'board'] },
+	// Dashboards of any unit (grid, community, street, district); checked here on community A.
+	'/u/[]/dashboard': { kind: 'community' },
+	'/u/[]/dashboard/export': { kind: 'community' },
 	'/admin': { kind: 'district', actions: ['disable', 'enable'] },
 	'/admin/audit': { kind: 'district' },
 	// The agenda and board pages come from another branch; listed so they are checked on arrival.
@@ -140,7 +144,7 @@ const unknownBoard = () => parseAutomergeUrl(generateAutomergeUrl()).documentId;
 
 /** Concrete paths for a route: the real thing, and one that does not exist. */
 function paths(id: string): { real: string; missing: string } {
-	if (id.startsWith('/c/[]'))
+	if (id.startsWith('/c/[]') || id.startsWith('/u/[]'))
 		return { real: id.replace('[]', 'c-a'), missing: id.replace('[]', 'c-nope') };
 	if (id === '/agenda/[]')
 		return { real: `/agenda/${server.agendaId}`, missing: '/agenda/meeting-nope' };

@@ -18,7 +18,10 @@ export const AUDIT_ACTIONS = [
 	'user_registered',
 	'role_removed',
 	'account_disabled',
-	'account_enabled'
+	'account_enabled',
+	/** A dashboard's figures downloaded (CSV or Excel): who took which numbers out. */
+	'export',
+	'problem_marked'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,3 +1,4 @@
+import { metricsEn } from './en/metrics';
 import { demandsEn } from './en/demands';
 import type { Messages } from './zh-CN';
 
@@ -244,7 +245,12 @@ export const en: Messages = {
 			address: 'from address',
 			throttled: 'throttled',
 			invite: 'invitation',
-			invitedBy: 'invited by'
+			invitedBy: 'invited by',
+			format: 'format',
+			from: 'from',
+			to: 'to',
+			demands: 'demands',
+			sheet: 'table'
 		},
 		actions: {
 			login: 'Logged in',
@@ -260,9 +266,12 @@ export const en: Messages = {
 			user_registered: 'Registered an account',
 			role_removed: 'Removed a role',
 			account_disabled: 'Disabled an account',
-			account_enabled: 'Re-enabled an account'
+			account_enabled: 'Re-enabled an account',
+			export: 'Exported figures',
+			problem_marked: 'Added to the problem list'
 		}
 	},
+	metrics: metricsEn,
 	demands: demandsEn,
 	errors: {
 		title: 'Something went wrong',

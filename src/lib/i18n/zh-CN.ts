@@ -1,3 +1,4 @@
+import { metricsZh } from './zh-CN/metrics';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
@@ -241,7 +242,12 @@ export const zhCN = {
 			address: '来源地址',
 			throttled: '已限流',
 			invite: '邀请',
-			invitedBy: '邀请人'
+			invitedBy: '邀请人',
+			format: '格式',
+			from: '开始',
+			to: '结束',
+			demands: '点单数',
+			sheet: '表'
 		} as Record<string, string>,
 		actions: {
 			login: '登录',
@@ -257,9 +263,12 @@ export const zhCN = {
 			user_registered: '注册新账号',
 			role_removed: '移除角色',
 			account_disabled: '停用账号',
-			account_enabled: '重新启用账号'
+			account_enabled: '重新启用账号',
+			export: '导出数据',
+			problem_marked: '列入问题清单'
 		}
 	},
+	metrics: metricsZh,
 	demands: demandsZh,
 	errors: {
 		title: '出错了',

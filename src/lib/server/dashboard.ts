@@ -1,0 +1,139 @@
+import { error } from '@sveltejs/kit';
+import {
+	previousPeriod,
+	unitFigures,
+	type Period,
+	type UnitFigures
+} from '$lib/domain/demandMetrics';
+import { categoryCounts, weeklyCounts } from '$lib/domain/demandSeries';
+import type { Demand } from '$lib/domain/demands';
+import {
+	customPeriod,
+	isPeriodPreset,
+	lastDayOf,
+	beijingDate,
+	presetPeriod,
+	type PeriodChoice
+} from '$lib/domain/metricPeriods';
+import { personFigures, type PeopleFigures } from '$lib/domain/personMetrics';
+import { canDoWithDemands } from '$lib/domain/policy';
+import type { Unit } from '../../../server/storage/types';
+import { requireUser } from './requireUser';
+import { services } from './services';
+
+/** Units that have numbers of their own (a building is a place inside a grid). */
+const METRIC_KINDS = new Set(['district', 'street', 'community', 'grid']);
+/** Every demand of both periods is loaded; beyond this the dashboard needs pre-aggregation. */
+const MAX_DEMANDS = 200_000;
+
+/**
+ * The dashboard's gate: a unit the user may see numbers for (DEMAND_POLICY `read_metrics` on the
+ * roles that apply there), or the same 404 as for a unit that does not exist.
+ */
+export async function dashboardGuard(locals: App.Locals, url: URL, unitId: string) {
+	const { user } = requireUser(locals, url);
+	const { access, stores } = services();
+	const unit = await stores.org.unit(unitId);
+	if (!unit || !METRIC_KINDS.has(unit.kind)) error(404, 'Not Found');
+	const roles = await access.rolesIn(user.id, unit.id);
+	if (!canDoWithDemands('read_metrics', roles)) error(404, 'Not Found');
+	return { user, unit, readPeople: canDoWithDemands('read_people', roles) };
+}
+
+export interface ChosenPeriod {
+	choice: PeriodChoice;
+	period: Period;
+	/** The custom dates were bad and the default was used. */
+	fellBack: boolean;
+}
+
+/**
+ * The period from the query string. A preset is cut at `now`, so "this month" is compared with
+ * the same number of days just before it, not with a whole month.
+ */
+export function periodFrom(url: URL, now = Date.now()): ChosenPeriod {
+	const raw = url.searchParams.get('period') ?? 'this_quarter';
+	if (raw === 'custom') {
+		const p = customPeriod(url.searchParams.get('from') ?? '', url.searchParams.get('to') ?? '');
+		if (p) return { choice: 'custom', period: p, fellBack: false };
+	}
+	const choice = isPeriodPreset(raw) ? raw : 'this_quarter';
+	const p = presetPeriod(choice, now);
+	return {
+		choice,
+		period: { from: p.from, to: Math.max(p.from + 1, Math.min(p.to, now)) },
+		fellBack: raw !== choice
+	};
+}
+
+export interface DashboardData {
+	/** The unit and every unit with numbers below it, parents before children. */
+	units: Unit[];
+	figures: Map<string, UnitFigures>;
+	/** The unit's own demands in both periods. */
+	demands: Demand[];
+	people: (PeopleFigures & { names: Map<string, string> }) | null;
+}
+
+export async function dashboardData(
+	unitId: string,
+	period: Period,
+	readPeople: boolean
+): Promise<DashboardData> {
+	const { access, stores, metrics } = services();
+	const units = (await access.unitsUnder(unitId)).filter((u) => METRIC_KINDS.has(u.kind));
+	const gridIds = units.filter((u) => u.kind === 'grid').map((u) => u.id);
+	const prev = previousPeriod(period);
+	const demands = await stores.demands.query({
+		gridIds,
+		filedFrom: prev.from,
+		filedTo: period.to,
+		limit: MAX_DEMANDS
+	});
+	const figures = unitFigures(units, demands, period, await metrics.calendar());
+	let people: DashboardData['people'] = null;
+	if (readPeople) {
+		const inPeriod = demands.filter((d) => d.filedAt >= period.from && d.filedAt < period.to);
+		const events = await stores.demands.eventsOf(inPeriod.map((d) => d.id));
+		const p = personFigures(inPeriod, events, period);
+		const names = new Map<string, string>();
+		for (const row of p.people) {
+			names.set(row.userId, (await stores.users.byId(row.userId))?.displayName ?? row.userId);
+		}
+		people = { ...p, names };
+	}
+	return { units, figures, demands, people };
+}
+
+/** What the page needs for the charts, in plain data. */
+export function chartsOf(demands: readonly Demand[], period: Period) {
+	return { weekly: weeklyCounts(demands, period), categories: categoryCounts(demands, period) };
+}
+
+/** Dates for the page and file names: both ends included. */
+export function periodDates(period: Period) {
+	const prev = previousPeriod(period);
+	return {
+		from: beijingDate(period.from),
+		to: lastDayOf(period),
+		prevFrom: beijingDate(prev.from),
+		prevTo: lastDayOf(prev)
+	};
+}
+
+/**
+ * The units whose dashboards the user can open from home: each unit where they hold a role with
+ * `read_metrics` (units below it are reached from its dashboard).
+ */
+export async function dashboardUnits(userId: string): Promise<Unit[]> {
+	const { access, stores } = services();
+	const out = new Map<string, Unit>();
+	for (const m of await stores.org.membershipsOf(userId)) {
+		if (out.has(m.unitId)) continue;
+		const unit = await stores.org.unit(m.unitId);
+		if (!unit || !METRIC_KINDS.has(unit.kind)) continue;
+		if (canDoWithDemands('read_metrics', await access.rolesIn(userId, unit.id)))
+			out.set(unit.id, unit);
+	}
+	return [...out.values()];
+}
