@@ -4,6 +4,8 @@ import type { Membership, Unit } from './types';
 export interface OrgStore {
 	addUnit(unit: Unit): Promise<void>;
 	unit(id: string): Promise<Unit | null>;
+	/** Renames a unit (a grid or building the secretary mistyped); its id never changes. */
+	renameUnit(id: string, name: string, nameEn: string): Promise<boolean>;
 	children(parentId: string): Promise<Unit[]>;
 	/** The unit and all its ancestors, nearest first. */
 	ancestry(id: string): Promise<Unit[]>;

@@ -3,6 +3,8 @@ import type { AutomergeChangeStore } from './AutomergeChangeStore';
 import type { DocumentRegistry } from './DocumentRegistry';
 import type { InviteStore } from './InviteStore';
 import type { OrgStore } from './OrgStore';
+import type { PhoneCodeStore } from './PhoneCodeStore';
+import type { ResidentStore } from './ResidentStore';
 import type { SessionStore } from './SessionStore';
 import type { Transactional } from './Transactional';
 import type { UserStore } from './UserStore';
@@ -18,5 +20,7 @@ export interface Stores extends Transactional {
 	automerge: AutomergeChangeStore;
 	invites: InviteStore;
 	audit: AuditLog;
+	residents: ResidentStore;
+	phoneCodes: PhoneCodeStore;
 	close(): Promise<void>;
 }

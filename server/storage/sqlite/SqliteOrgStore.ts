@@ -48,6 +48,15 @@ export class SqliteOrgStore implements OrgStore {
 		return r ? toUnit(r) : null;
 	}
 
+	async renameUnit(id: string, name: string, nameEn: string) {
+		return this.sql.write(
+			() =>
+				this.sql.db
+					.prepare('UPDATE units SET name = ?, name_en = ? WHERE id = ?')
+					.run(name, nameEn, id).changes === 1
+		);
+	}
+
 	async children(parentId: string) {
 		const rows = this.sql.db
 			.prepare('SELECT * FROM units WHERE parent_id = ? ORDER BY id')

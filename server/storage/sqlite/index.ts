@@ -6,6 +6,8 @@ import { SqliteDatabase } from './SqliteDatabase';
 import { SqliteDocumentRegistry } from './SqliteDocumentRegistry';
 import { SqliteInviteStore } from './SqliteInviteStore';
 import { SqliteOrgStore } from './SqliteOrgStore';
+import { SqlitePhoneCodeStore } from './SqlitePhoneCodeStore';
+import { SqliteResidentStore } from './SqliteResidentStore';
 import { SqliteSessionStore } from './SqliteSessionStore';
 import { SqliteUserStore } from './SqliteUserStore';
 import { SqliteYjsUpdateStore } from './SqliteYjsUpdateStore';
@@ -26,6 +28,8 @@ export function openSqliteStores(dataDir: string): Stores {
 		automerge: new SqliteAutomergeChangeStore(sql),
 		invites: new SqliteInviteStore(sql),
 		audit: new SqliteAuditLog(sql),
+		residents: new SqliteResidentStore(sql),
+		phoneCodes: new SqlitePhoneCodeStore(sql),
 		close: async () => sql.close()
 	};
 }
