@@ -6,6 +6,8 @@ import type { GongzhiConfig } from './config';
 import type { Stores } from './storage/Stores';
 import { openSqliteStores } from './storage/sqlite';
 import { EventLoopMonitor } from './http/EventLoopMonitor';
+import { createMessageProvider } from './messages/createMessageProvider';
+import type { MessageProvider } from './messages/MessageProvider';
 import { ConnectionLimit } from './sync/ConnectionLimit';
 import type { SyncEndpoint } from './sync/SyncEndpoint';
 import { createYjsSync } from './yjs/createYjsSync';
@@ -31,10 +33,18 @@ export interface Services {
 	/** How long the event loop has been blocked, for `/healthz`. */
 	eventLoop: EventLoopMonitor;
 	startedAt: number;
+	/** Sends registration codes (config.smsProvider unless the caller passed its own). */
+	messages: MessageProvider;
+	/** The server's clock (config.now, else Date.now). */
+	now: () => number;
 	close(): Promise<void>;
 }
 
-export function createServices(config: GongzhiConfig, stores?: Stores): Services {
+export function createServices(
+	config: GongzhiConfig,
+	stores?: Stores,
+	extra: { messages?: MessageProvider } = {}
+): Services {
 	const s = stores ?? openSqliteStores(config.dataDir);
 	const sessions = new SessionService(s.sessions, s.users);
 	const access = new AccessService(s);
@@ -65,6 +75,8 @@ export function createServices(config: GongzhiConfig, stores?: Stores): Services
 		socketLimit: new ConnectionLimit(config.maxSocketsPerUser),
 		eventLoop,
 		startedAt: Date.now(),
+		messages: extra.messages ?? createMessageProvider(config),
+		now: config.now ?? Date.now,
 		async close() {
 			eventLoop.stop();
 			offRevoke();
