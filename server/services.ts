@@ -6,7 +6,10 @@ import type { GongzhiConfig } from './config';
 import type { Stores } from './storage/Stores';
 import { openSqliteStores } from './storage/sqlite';
 import { EventLoopMonitor } from './http/EventLoopMonitor';
+import { PhoneVerification } from './chain/PhoneVerification';
+import { ResidentRegistration } from './chain/ResidentRegistration';
 import { createMessageProvider } from './messages/createMessageProvider';
+import { chainZh } from '../src/lib/i18n/zh-CN/chain';
 import type { MessageProvider } from './messages/MessageProvider';
 import { ConnectionLimit } from './sync/ConnectionLimit';
 import type { SyncEndpoint } from './sync/SyncEndpoint';
@@ -37,6 +40,10 @@ export interface Services {
 	messages: MessageProvider;
 	/** The server's clock (config.now, else Date.now). */
 	now: () => number;
+	/** Registration codes sent by text message (send, check, use once). */
+	phoneVerification: PhoneVerification;
+	/** Residents joining the chain: with a code, pending a grid leader, or activating an import. */
+	registration: ResidentRegistration;
 	close(): Promise<void>;
 }
 
@@ -53,6 +60,10 @@ export function createServices(
 	const automerge = createAutomergeSync(deps);
 	const endpoints = [yjs, automerge];
 	const eventLoop = new EventLoopMonitor();
+	const now = config.now ?? Date.now;
+	const messages = extra.messages ?? createMessageProvider(config);
+	// Texts go out in Chinese: the server does not know the recipient's language.
+	const phoneVerification = new PhoneVerification(s, messages, now, chainZh.register.sms);
 	const offRevoke = sessions.onRevoke(({ sessionIds }) => {
 		for (const e of endpoints) e.disconnectSessions(sessionIds);
 	});
@@ -75,8 +86,10 @@ export function createServices(
 		socketLimit: new ConnectionLimit(config.maxSocketsPerUser),
 		eventLoop,
 		startedAt: Date.now(),
-		messages: extra.messages ?? createMessageProvider(config),
-		now: config.now ?? Date.now,
+		messages,
+		now,
+		phoneVerification,
+		registration: new ResidentRegistration(s, access, phoneVerification, now),
 		async close() {
 			eventLoop.stop();
 			offRevoke();

@@ -149,11 +149,12 @@ export function chainStoresContract(name: string, open: () => Promise<Stores>) {
 		);
 
 		it(
-			'O2 a unit is renamed in place and keeps its id and parent',
+			'O2 a unit is renamed in place and keeps its id and parent; units are listed by kind',
 			withStores(async (s) => {
 				expect(await s.org.renameUnit('b1', '一号楼', 'Block 1')).toBe(true);
 				expect(await s.org.unit('b1')).toMatchObject({ name: '一号楼', parentId: 'g1' });
 				expect(await s.org.renameUnit('nope', 'x', 'x')).toBe(false);
+				expect((await s.org.ofKind('grid')).map((u) => u.id)).toEqual(['g1', 'g2']);
 			})
 		);
 	});

@@ -64,6 +64,13 @@ export class SqliteOrgStore implements OrgStore {
 		return rows.map(toUnit);
 	}
 
+	async ofKind(kind: UnitKind) {
+		const rows = this.sql.db
+			.prepare('SELECT * FROM units WHERE kind = ? ORDER BY id')
+			.all(kind) as UnitRow[];
+		return rows.map(toUnit);
+	}
+
 	async ancestry(id: string) {
 		const rows = this.sql.db
 			.prepare(

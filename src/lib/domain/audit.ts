@@ -18,7 +18,10 @@ export const AUDIT_ACTIONS = [
 	'user_registered',
 	'role_removed',
 	'account_disabled',
-	'account_enabled'
+	'account_enabled',
+	'resident_confirmed',
+	'chain_changed',
+	'residents_imported'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

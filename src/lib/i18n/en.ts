@@ -1,6 +1,8 @@
 import type { Messages } from './zh-CN';
+import { chainEn } from './en/chain';
 
 export const en: Messages = {
+	...chainEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'
@@ -259,7 +261,10 @@ export const en: Messages = {
 			user_registered: 'Registered an account',
 			role_removed: 'Removed a role',
 			account_disabled: 'Disabled an account',
-			account_enabled: 'Re-enabled an account'
+			account_enabled: 'Re-enabled an account',
+			resident_confirmed: 'Confirmed a resident',
+			chain_changed: 'Changed grids and buildings',
+			residents_imported: 'Imported residents'
 		}
 	},
 	errors: {

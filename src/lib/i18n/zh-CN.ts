@@ -1,9 +1,12 @@
+import { chainZh } from './zh-CN/chain';
+
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
  * compiler refuses an en.ts that misses one). Messages with values are functions.
  */
 export const zhCN = {
+	...chainZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'
@@ -255,7 +258,10 @@ export const zhCN = {
 			user_registered: '注册新账号',
 			role_removed: '移除角色',
 			account_disabled: '停用账号',
-			account_enabled: '重新启用账号'
+			account_enabled: '重新启用账号',
+			resident_confirmed: '确认居民',
+			chain_changed: '调整网格与楼栋',
+			residents_imported: '导入居民'
 		}
 	},
 	errors: {
