@@ -1,3 +1,4 @@
+import { canDoWithDemands } from '$lib/domain/policy';
 import { services } from '$lib/server/services';
 import { requireUser } from '$lib/server/requireUser';
 import type { PageServerLoad } from './$types';
@@ -5,7 +6,11 @@ import type { PageServerLoad } from './$types';
 /** Home: the user's communities and, in each, the documents they may open. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = requireUser(locals, url);
-	const { access } = services();
+	const { access, stores } = services();
+	const memberships = await stores.org.membershipsOf(user.id);
+	const ledGrids = await Promise.all(
+		memberships.filter((ms) => ms.role === 'grid_leader').map((ms) => stores.org.unit(ms.unitId))
+	);
 	const [communities, docs, adminDistricts] = await Promise.all([
 		access.communitiesOf(user.id),
 		access.documents(user.id),
@@ -20,6 +25,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				nameEn: c.nameEn,
 				canManageMembers: await access.can(user.id, 'invite', c.id),
 				canReadAudit: await access.can(user.id, 'read_audit', c.id),
+				canManageChain: canDoWithDemands('manage_chain', await access.rolesIn(user.id, c.id)),
+				ledGrids: ledGrids
+					.filter((g) => g?.parentId === c.id)
+					.map((g) => ({ id: g!.id, name: g!.name, nameEn: g!.nameEn })),
 				documents: docs
 					.filter((d) => d.doc.communityId === c.id)
 					.map(({ doc, level }) => ({

@@ -54,6 +54,12 @@ const ROUTES: Record<string, RouteSpec> = {
 		actions: ['invite', 'revoke', 'resetCode', 'removeRole']
 	},
 	'/c/[]/audit': { kind: 'community' },
+	'/c/[]/chain': {
+		kind: 'community',
+		actions: ['addGrid', 'addBuilding', 'rename', 'assign', 'unassign', 'confirm']
+	},
+	// A grid's page (its leader's): the grid stands for its community in this table.
+	'/g/[]/residents': { kind: 'community', actions: ['confirm'] },
 	'/admin': { kind: 'district', actions: ['disable', 'enable'] },
 	'/admin/audit': { kind: 'district' },
 	// The agenda and board pages come from another branch; listed so they are checked on arrival.
@@ -126,6 +132,8 @@ const unknownBoard = () => parseAutomergeUrl(generateAutomergeUrl()).documentId;
 function paths(id: string): { real: string; missing: string } {
 	if (id.startsWith('/c/[]'))
 		return { real: id.replace('[]', 'c-a'), missing: id.replace('[]', 'c-nope') };
+	if (id.startsWith('/g/[]'))
+		return { real: id.replace('[]', 'c-a-g1'), missing: id.replace('[]', 'c-nope-g1') };
 	if (id === '/agenda/[]')
 		return { real: `/agenda/${server.agendaId}`, missing: '/agenda/meeting-nope' };
 	if (id === '/board/[]')

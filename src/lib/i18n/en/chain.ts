@@ -46,6 +46,7 @@ export const chainEn: typeof chainZh = {
 	},
 	chain: {
 		title: (community: string) => `${community} · Grids and buildings`,
+		link: 'Grids and buildings',
 		intro:
 			'Community Party organisation → grid branch → building group → Party-member household. Keep grids, buildings and the people in charge here.',
 		residents: (n: number) => `${n} residents`,

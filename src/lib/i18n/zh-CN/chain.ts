@@ -40,6 +40,7 @@ export const chainZh = {
 	},
 	chain: {
 		title: (community: string) => `${community} · 网格与楼栋`,
+		link: '网格与楼栋',
 		intro: '社区党组织 → 网格党支部 → 楼栋党小组 → 党员中心户。在这里维护网格、楼栋和负责人。',
 		residents: (n: number) => `${n} 位居民`,
 		pendingCount: (n: number) => `${n} 位待确认`,
