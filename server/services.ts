@@ -6,6 +6,7 @@ import type { GongzhiConfig } from './config';
 import type { Stores } from './storage/Stores';
 import { openSqliteStores } from './storage/sqlite';
 import { EventLoopMonitor } from './http/EventLoopMonitor';
+import { ChainImport } from './chain/ChainImport';
 import { PhoneVerification } from './chain/PhoneVerification';
 import { ResidentRegistration } from './chain/ResidentRegistration';
 import { createMessageProvider } from './messages/createMessageProvider';
@@ -44,6 +45,8 @@ export interface Services {
 	phoneVerification: PhoneVerification;
 	/** Residents joining the chain: with a code, pending a grid leader, or activating an import. */
 	registration: ResidentRegistration;
+	/** The secretary's spreadsheet import of grids, buildings and residents. */
+	chainImport: ChainImport;
 	close(): Promise<void>;
 }
 
@@ -90,6 +93,7 @@ export function createServices(
 		now,
 		phoneVerification,
 		registration: new ResidentRegistration(s, access, phoneVerification, now),
+		chainImport: new ChainImport(s, access, now),
 		async close() {
 			eventLoop.stop();
 			offRevoke();

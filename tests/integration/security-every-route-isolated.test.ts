@@ -58,6 +58,8 @@ const ROUTES: Record<string, RouteSpec> = {
 		kind: 'community',
 		actions: ['addGrid', 'addBuilding', 'rename', 'assign', 'unassign', 'confirm']
 	},
+	'/c/[]/chain/import': { kind: 'community', actions: ['preview', 'apply'] },
+	'/c/[]/chain/import/template': { kind: 'community' },
 	// A grid's page (its leader's): the grid stands for its community in this table.
 	'/g/[]/residents': { kind: 'community', actions: ['confirm'] },
 	'/admin': { kind: 'district', actions: ['disable', 'enable'] },
