@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/passwords';
 import { newBoard } from '../automerge/newBoard';
 import type { Services } from '../services';
 import { newAgenda } from '../yjs/newAgenda';
+import { seedDemoResidents } from './demoResidents';
 import { DEMO_AGENDA, DEMO_BOARD, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demoDistrict';
 
 export const SEED_USER = 'system:seed';
@@ -27,6 +28,7 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
 			await stores.org.addMembership({ userId: u.id, unitId: u.unitId, role: u.role });
 			for (const m of u.also ?? []) await stores.org.addMembership({ userId: u.id, ...m });
 		}
+		await seedDemoResidents(stores, passwordHash, services.now());
 		await stores.documents.register({
 			id: DEMO_AGENDA.id,
 			kind: 'agenda',

@@ -111,6 +111,26 @@ describe('residents waiting for their grid leader', () => {
 	});
 });
 
+describe('the demo district', () => {
+	it('places its residents in grids and buildings, one still waiting for the grid leader', async () => {
+		const { stores } = server.services;
+		expect(await stores.residents.get('u-resident')).toMatchObject({
+			gridId: 'c-a-g1',
+			buildingId: 'c-a-g1-b1',
+			status: 'active'
+		});
+		expect(await stores.residents.get('u-outsider')).toMatchObject({
+			gridId: 'c-b-g1',
+			buildingId: 'c-b-g1-b1'
+		});
+		for (const grid of ['c-a-g1', 'c-a-g2', 'c-b-g1', 'c-b-g2'])
+			expect((await stores.residents.inGrid(grid, 'active')).length).toBeGreaterThanOrEqual(2);
+		const waiting = await stores.residents.get('u-res-c-a-pending');
+		expect(waiting?.status).toBe('pending');
+		expect(await stores.org.membershipsOf('u-res-c-a-pending')).toEqual([]);
+	});
+});
+
 describe('the secretary keeps the chain', () => {
 	it('assigns and removes building leaders and household contacts from the community members', async () => {
 		const { access } = server.services;
