@@ -16,7 +16,7 @@ export type SendResult = 'sent' | 'tooSoon' | 'dailyLimit' | 'addressLimit';
 /**
  * Six-digit one-time codes sent by text message to prove a person holds a mobile number. The
  * code is stored only as a hash, lives 10 minutes, works once and burns after five wrong tries.
- * One code per number per minute and ten a day; one address may ask for twenty an hour (texts
+ * One code per number per minute and ten a day; one address may ask for sixty an hour (texts
  * cost money and annoy the people they are sent to).
  *
  * A code is sent whether or not the number is registered: the answer to "send me a code" must
@@ -33,7 +33,7 @@ export class PhoneVerification {
 		private readonly text: (code: string) => string
 	) {
 		this.#sends = new LoginThrottle(
-			{ perAccount: CODES_PER_DAY, perAddress: 20, windowMs: HOUR, lockMs: HOUR },
+			{ perAccount: CODES_PER_DAY, perAddress: 60, windowMs: HOUR, lockMs: HOUR },
 			now
 		);
 	}

@@ -129,4 +129,29 @@ describe('registration codes', () => {
 		expect(res.status).toBe(400);
 		expect(await server.services.stores.residents.byPhone(phone)).toBeNull();
 	});
+
+	it('whoever proves the number with a code takes over an account someone filed without one', async () => {
+		const phone = '13912340006';
+		const filed = await postForm(server, '/register?/pending', {
+			...person(phone),
+			name: '抢注者',
+			password: 'squatter-password'
+		});
+		expect(filed.status).toBe(200);
+		const squatted = await server.services.stores.residents.byPhone(phone);
+		expect(squatted?.status).toBe('pending');
+		clock += 61 * 1000;
+		const code = await sendCode(phone);
+		const res = await register(phone, code, { building: 'c-a-g1-b2', password: 'owner-password' });
+		expect(res.status).toBe(303);
+		const { stores, auth } = server.services;
+		expect(await stores.residents.get(squatted!.userId)).toMatchObject({
+			status: 'active',
+			confirmedBy: 'sms',
+			buildingId: 'c-a-g1-b2'
+		});
+		const user = await stores.users.byUsername(phone);
+		expect(await auth.verifyPassword(user!.passwordHash, 'squatter-password')).toBe(false);
+		expect(await auth.verifyPassword(user!.passwordHash, 'owner-password')).toBe(true);
+	});
 });
