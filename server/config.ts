@@ -19,7 +19,10 @@ export interface GongzhiConfig {
 	log: (line: string) => void;
 	/** Who sends registration codes by text message (`GONGZHI_SMS_PROVIDER`, default `dev`). */
 	smsProvider: MessageProviderName;
-	/** The server's clock for expiries and rate limits; tests pass one they can move. */
+	/**
+	 * The server's clock for demand deadlines and steps, code expiries and send limits; tests pass
+	 * one they control. Default Date.now.
+	 */
 	now?: () => number;
 }
 

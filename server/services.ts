@@ -3,6 +3,8 @@ import { createAuthHelpers, type AuthHelpers } from './auth/AuthHelpers';
 import { LoginThrottle } from './auth/LoginThrottle';
 import { SessionService } from './auth/sessions';
 import type { GongzhiConfig } from './config';
+import { DemandService } from './demands/DemandService';
+import { startEscalationTimer } from './demands/startEscalationTimer';
 import type { Stores } from './storage/Stores';
 import { openSqliteStores } from './storage/sqlite';
 import { EventLoopMonitor } from './http/EventLoopMonitor';
@@ -32,6 +34,8 @@ export interface Services {
 	access: AccessService;
 	yjs: SyncEndpoint;
 	automerge: SyncEndpoint;
+	/** Resident demands: filing, dispatch, resolution, escalation (swept every minute). */
+	demands: DemandService;
 	/** Open sync sockets per user, across both endpoints. */
 	socketLimit: ConnectionLimit;
 	/** How long the event loop has been blocked, for `/healthz`. */
@@ -67,6 +71,8 @@ export function createServices(
 	const messages = extra.messages ?? createMessageProvider(config);
 	// Texts go out in Chinese: the server does not know the recipient's language.
 	const phoneVerification = new PhoneVerification(s, messages, now, chainZh.register.sms);
+	const demands = new DemandService({ stores: s, access, now });
+	const stopEscalation = startEscalationTimer(demands, config.log);
 	const offRevoke = sessions.onRevoke(({ sessionIds }) => {
 		for (const e of endpoints) e.disconnectSessions(sessionIds);
 	});
@@ -86,6 +92,7 @@ export function createServices(
 		access,
 		yjs,
 		automerge,
+		demands,
 		socketLimit: new ConnectionLimit(config.maxSocketsPerUser),
 		eventLoop,
 		startedAt: Date.now(),
@@ -96,6 +103,7 @@ export function createServices(
 		chainImport: new ChainImport(s, access, now),
 		async close() {
 			eventLoop.stop();
+			stopEscalation();
 			offRevoke();
 			offAccess();
 			await Promise.all(endpoints.map((e) => e.close()));

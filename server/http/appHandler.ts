@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_PHOTO_BYTES } from '../../src/lib/domain/demands';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -18,6 +19,9 @@ export const PROTOCOL_HEADER = 'x-gongzhi-protocol';
  */
 export async function loadAppHandler(buildDir: string): Promise<RequestHandler> {
 	process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+	// adapter-node refuses bodies over 512 KB by default; a demand photo may be 8 MB (the upload
+	// route checks its own limit and answers 413 with a code). Every other route bounds its input.
+	process.env.BODY_SIZE_LIMIT ??= String(MAX_PHOTO_BYTES + 1024 * 1024);
 	const mod = (await import(pathToFileURL(resolve(buildDir, 'handler.js')).href)) as {
 		handler: RequestHandler;
 	};

@@ -1,4 +1,4 @@
-import type { Demand, DemandEvent, DemandState } from '../../src/lib/domain/demands';
+import type { Demand, DemandEvent, DemandLevel, DemandState } from '../../src/lib/domain/demands';
 
 export interface DemandQuery {
 	communityIds?: readonly string[];
@@ -46,10 +46,12 @@ export interface DemandStore {
 	/** Events of many demands at once (metrics), oldest first. */
 	eventsOf(demandIds: readonly string[]): Promise<DemandEvent[]>;
 	query(q: DemandQuery): Promise<Demand[]>;
-	/** Open demands whose take or resolve clock ran out at `now`. */
-	overdue(now: number, limit: number): Promise<Demand[]>;
+	/** Open demands whose take or resolve clock ran out at `now`, at the given levels (default all). */
+	overdue(now: number, limit: number, levels?: readonly DemandLevel[]): Promise<Demand[]>;
 	addPhoto(demandId: string, fileId: string, stage: 'filed' | 'resolved'): Promise<void>;
 	photos(demandId: string): Promise<{ fileId: string; stage: 'filed' | 'resolved' }[]>;
+	/** The demands a file is a photo of (who may see the file follows from them). */
+	demandsWithPhoto(fileId: string): Promise<string[]>;
 	addProblem(p: Problem): Promise<void>;
 	problems(communityId: string): Promise<Problem[]>;
 	problem(id: string): Promise<Problem | null>;

@@ -1,7 +1,11 @@
 import type { AuditLog } from './AuditLog';
 import type { AutomergeChangeStore } from './AutomergeChangeStore';
+import type { CalendarStore } from './CalendarStore';
+import type { DemandStore } from './DemandStore';
 import type { DocumentRegistry } from './DocumentRegistry';
+import type { FileStore } from './FileStore';
 import type { InviteStore } from './InviteStore';
+import type { NotificationStore } from './NotificationStore';
 import type { OrgStore } from './OrgStore';
 import type { PhoneCodeStore } from './PhoneCodeStore';
 import type { ResidentStore } from './ResidentStore';
@@ -22,5 +26,9 @@ export interface Stores extends Transactional {
 	audit: AuditLog;
 	residents: ResidentStore;
 	phoneCodes: PhoneCodeStore;
+	demands: DemandStore;
+	calendar: CalendarStore;
+	files: FileStore;
+	notifications: NotificationStore;
 	close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { generateAutomergeUrl, parseAutomergeUrl } from '@automerge/automerge-repo';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { YJS_SYNC_PATH } from '../../src/lib/domain/yjsProtocol';
@@ -12,6 +13,7 @@ import {
 import { get } from '../helpers/http';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { upgradeStatus } from '../helpers/yjsClient';
+import { JPEG_16X8 } from '../unit/fixtures/photos';
 
 /**
  * Issue 3 item 4: every route of the app, found on disk, called with no session and with a user
@@ -26,12 +28,15 @@ import { upgradeStatus } from '../helpers/yjsClient';
  *   community A.
  * - `public` pages (login, reset, invite, settings, logout) need no session and show no
  *   community data.
+ * - `record` endpoints about one demand or photo (/api/demands/<id>, /api/files?demand=<id>,
+ *   /files/<id>): no session → 401 (the API) or 404 (the file); an outsider → 404 with exactly
+ *   the body a made-up id gets. The demand page /d/<id> follows the `document` rule.
  *
  * A route on disk that this table does not know fails the test: whoever adds a route adds it
  * here and says which rule it follows. Parameter names are ignored (`/agenda/[]`), so the
  * table need not guess how another branch names them.
  */
-type Kind = 'public' | 'user' | 'api' | 'community' | 'district' | 'document';
+type Kind = 'public' | 'user' | 'api' | 'community' | 'district' | 'document' | 'record';
 interface RouteSpec {
 	kind: Kind;
 	/** Form actions the route's +page.server.ts exports (checked against the file). */
@@ -76,7 +81,15 @@ const ROUTES: Record<string, RouteSpec> = {
 		kind: 'public',
 		actions: ['sendCode', 'register', 'pending'],
 		showsUnitNames: true
-	}
+	},
+	// Resident demands (issue 4): a private demand of a community A resident, and its photo.
+	'/api/demands': { kind: 'api' },
+	'/api/demands/[]': { kind: 'record', methods: ['GET', 'POST'] },
+	'/api/files': { kind: 'record', methods: ['POST'] },
+	'/files/[]': { kind: 'record' },
+	'/c/[]/demands': { kind: 'community' },
+	'/c/[]/demands/new': { kind: 'community' },
+	'/d/[]': { kind: 'document', actions: ['act'] }
 };
 
 const ROUTES_DIR = join(process.cwd(), 'src/routes');
@@ -118,11 +131,24 @@ function actionsIn(dir: string): string[] {
 
 let server: TestServer;
 let outsider: string;
+let demandId: string;
+let fileId: string;
 const COMMUNITY_A_MARKS = ['c-a', '丽泽园', 'Lizeyuan'];
 beforeAll(async () => {
 	server = await startTestServer({ withApp: true });
 	outsider = await server.cookieFor('outsider');
 	COMMUNITY_A_MARKS.push(server.agendaId, server.boardId);
+	const { demands } = server.services;
+	demandId = (
+		await demands.file('u-resident', {
+			id: randomUUID(),
+			gridId: 'c-a-g1',
+			category: 'repair',
+			description: '楼道灯坏了'
+		})
+	).id;
+	fileId = (await demands.photos.add('u-resident', demandId, 'filed', JPEG_16X8)).id;
+	COMMUNITY_A_MARKS.push(demandId, fileId);
 });
 afterAll(async () => {
 	await server?.close();
@@ -141,6 +167,12 @@ function paths(id: string): { real: string; missing: string } {
 	if (id === '/board/[]')
 		return { real: `/board/${server.boardId}`, missing: `/board/${unknownBoard()}` };
 	if (id === '/invite/[]') return { real: '/invite/not-a-real-token', missing: '/invite/x' };
+	if (id === '/d/[]') return { real: `/d/${demandId}`, missing: `/d/${randomUUID()}` };
+	if (id === '/api/demands/[]')
+		return { real: `/api/demands/${demandId}`, missing: `/api/demands/${randomUUID()}` };
+	if (id === '/api/files')
+		return { real: `/api/files?demand=${demandId}`, missing: `/api/files?demand=${randomUUID()}` };
+	if (id === '/files/[]') return { real: `/files/${fileId}`, missing: `/files/${randomUUID()}` };
 	return { real: id, missing: id };
 }
 
@@ -155,6 +187,20 @@ function post(path: string, cookie?: string) {
 			...(cookie ? { cookie } : {})
 		},
 		body: 'userId=u-resident&role=resident&days=7&id=x'
+	});
+}
+
+/** A same-origin JSON (or, for uploads, raw-bytes) POST as the app's scripts send it. */
+function postJson(path: string, cookie?: string) {
+	const upload = path.startsWith('/api/files');
+	return fetch(server.url + path, {
+		method: 'POST',
+		headers: {
+			'content-type': upload ? 'image/jpeg' : 'application/json',
+			origin: server.url,
+			...(cookie ? { cookie } : {})
+		},
+		body: upload ? JPEG_16X8 : JSON.stringify({ action: 'take' })
 	});
 }
 
@@ -222,6 +268,17 @@ describe('with no session and as a user of another community', () => {
 				expect(res.status).toBe(200);
 				const body = await res.text();
 				for (const mark of COMMUNITY_A_MARKS) expect(body).not.toContain(mark);
+			} else if (spec.kind === 'record') {
+				for (const method of methods) {
+					const call = (path: string, cookie?: string) =>
+						method === 'GET' ? get(server, path, cookie) : postJson(path, cookie);
+					const anon = await call(real);
+					expect(anon.status, `${method} ${real}`).toBe(id.startsWith('/api/') ? 401 : 404);
+					const forbidden = await call(real, outsider);
+					const absent = await call(missing, outsider);
+					expect([forbidden.status, absent.status], `${method} ${real}`).toEqual([404, 404]);
+					expect(await forbidden.text()).toBe(await absent.text());
+				}
 			} else {
 				// The ids and names of community A are the first three marks.
 				const marks = spec.showsUnitNames ? COMMUNITY_A_MARKS.slice(3) : COMMUNITY_A_MARKS;

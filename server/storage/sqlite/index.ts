@@ -2,9 +2,13 @@ import { join } from 'node:path';
 import type { Stores } from '../Stores';
 import { SqliteAuditLog } from './SqliteAuditLog';
 import { SqliteAutomergeChangeStore } from './SqliteAutomergeChangeStore';
+import { SqliteCalendarStore } from './SqliteCalendarStore';
 import { SqliteDatabase } from './SqliteDatabase';
+import { SqliteDemandStore } from './SqliteDemandStore';
 import { SqliteDocumentRegistry } from './SqliteDocumentRegistry';
+import { SqliteFileStore } from './SqliteFileStore';
 import { SqliteInviteStore } from './SqliteInviteStore';
+import { SqliteNotificationStore } from './SqliteNotificationStore';
 import { SqliteOrgStore } from './SqliteOrgStore';
 import { SqlitePhoneCodeStore } from './SqlitePhoneCodeStore';
 import { SqliteResidentStore } from './SqliteResidentStore';
@@ -30,6 +34,10 @@ export function openSqliteStores(dataDir: string): Stores {
 		audit: new SqliteAuditLog(sql),
 		residents: new SqliteResidentStore(sql),
 		phoneCodes: new SqlitePhoneCodeStore(sql),
+		demands: new SqliteDemandStore(sql),
+		calendar: new SqliteCalendarStore(sql),
+		files: new SqliteFileStore(sql, dataDir),
+		notifications: new SqliteNotificationStore(sql),
 		close: async () => sql.close()
 	};
 }

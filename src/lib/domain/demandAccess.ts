@@ -26,6 +26,9 @@ export function demandView(viewer: Viewer, d: Demand): DemandView {
 	if (d.assignee === viewer.userId) return complainedAbout ? 'anonymous' : 'full';
 	if (canDoWithDemands('read_all', viewer.roles)) return complainedAbout ? 'anonymous' : 'full';
 	if (complainedAbout) return 'anonymous';
+	// A demand offered to the grid is seen by those who may take it, without the filer until
+	// one of them takes it (then the taker is the assignee above).
+	if (d.state === 'offered' && canDoWithDemands('take', viewer.roles)) return 'anonymous';
 	// Public demands are seen by the community, without the filer.
 	if (d.visibility === 'public' && d.about === null && viewer.roles.size > 0) return 'anonymous';
 	return 'none';

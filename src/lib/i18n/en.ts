@@ -1,3 +1,4 @@
+import { demandsEn } from './en/demands';
 import type { Messages } from './zh-CN';
 import { chainEn } from './en/chain';
 
@@ -267,6 +268,7 @@ export const en: Messages = {
 			residents_imported: 'Imported residents'
 		}
 	},
+	demands: demandsEn,
 	errors: {
 		title: 'Something went wrong',
 		notFound: 'This page does not exist, or you may not see it.',

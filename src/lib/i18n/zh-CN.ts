@@ -5,6 +5,8 @@ import { chainZh } from './zh-CN/chain';
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
  * compiler refuses an en.ts that misses one). Messages with values are functions.
  */
+import { demandsZh } from './zh-CN/demands';
+
 export const zhCN = {
 	...chainZh,
 	app: {
@@ -264,6 +266,7 @@ export const zhCN = {
 			residents_imported: '导入居民'
 		}
 	},
+	demands: demandsZh,
 	errors: {
 		title: '出错了',
 		notFound: '页面不存在，或你没有权限查看。',

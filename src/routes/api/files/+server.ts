@@ -1,0 +1,37 @@
+import { json } from '@sveltejs/kit';
+import { MAX_PHOTO_BYTES } from '$lib/domain/demands';
+import { demandErrorResponse, NO_STORE } from '$lib/server/demandApi';
+import { services } from '$lib/server/services';
+import type { RequestHandler } from './$types';
+
+/** Multipart framing around one photo is small; anything bigger than this is refused unread. */
+const MAX_BODY = MAX_PHOTO_BYTES + 64 * 1024;
+
+/**
+ * A photo of a demand: `POST /api/files?demand=<id>&stage=filed|resolved`, the image as the raw
+ * body or as the `file` field of a multipart form. It is stored in the demand's community with
+ * its metadata (GPS included) stripped. Answers `{ id, type, size }`.
+ */
+export const POST: RequestHandler = async ({ locals, request, url }) => {
+	if (!locals.user) return json({ error: 'Unauthorized' }, { status: 401 });
+	const demandId = url.searchParams.get('demand') ?? '';
+	const stage = url.searchParams.get('stage') ?? 'filed';
+	if (stage !== 'filed' && stage !== 'resolved') return json({ error: 'invalid' }, { status: 400 });
+	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) {
+		return json({ error: 'too_large' }, { status: 413 });
+	}
+	let bytes: Uint8Array;
+	if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
+		const file = (await request.formData()).get('file');
+		if (!(file instanceof File)) return json({ error: 'invalid' }, { status: 400 });
+		bytes = new Uint8Array(await file.arrayBuffer());
+	} else {
+		bytes = new Uint8Array(await request.arrayBuffer());
+	}
+	try {
+		const f = await services().demands.photos.add(locals.user.id, demandId, stage, bytes);
+		return json({ id: f.id, type: f.type, size: f.size }, { headers: NO_STORE });
+	} catch (e) {
+		return demandErrorResponse(e);
+	}
+};
