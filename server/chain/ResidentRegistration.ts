@@ -79,6 +79,7 @@ export class ResidentRegistration {
 						if (!r.place) throw new Abort('noPlace');
 						await s.residents.move(resident.userId, r.place);
 						await s.residents.confirm(resident.userId, 'sms');
+						await s.users.setDisplayName(resident.userId, r.name);
 					}
 					await s.users.setPasswordHash(resident.userId, r.passwordHash);
 					await s.org.addMembership({

@@ -149,12 +149,14 @@ export function chainStoresContract(name: string, open: () => Promise<Stores>) {
 		);
 
 		it(
-			'O2 a unit is renamed in place and keeps its id and parent; units are listed by kind',
+			'O2 a unit is renamed in place and keeps its id and parent; units are listed by kind; a display name changes',
 			withStores(async (s) => {
 				expect(await s.org.renameUnit('b1', '一号楼', 'Block 1')).toBe(true);
 				expect(await s.org.unit('b1')).toMatchObject({ name: '一号楼', parentId: 'g1' });
 				expect(await s.org.renameUnit('nope', 'x', 'x')).toBe(false);
 				expect((await s.org.ofKind('grid')).map((u) => u.id)).toEqual(['g1', 'g2']);
+				await s.users.setDisplayName('u1', '张三');
+				expect((await s.users.byId('u1'))?.displayName).toBe('张三');
 			})
 		);
 	});

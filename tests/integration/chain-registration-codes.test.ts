@@ -153,5 +153,6 @@ describe('registration codes', () => {
 		const user = await stores.users.byUsername(phone);
 		expect(await auth.verifyPassword(user!.passwordHash, 'squatter-password')).toBe(false);
 		expect(await auth.verifyPassword(user!.passwordHash, 'owner-password')).toBe(true);
+		expect(user?.displayName).toBe('王小明');
 	});
 });
