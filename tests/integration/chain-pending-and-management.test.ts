@@ -199,6 +199,15 @@ describe('the secretary keeps the chain', () => {
 		expect(page).toContain('七号楼');
 	});
 
+	it('the home page links the secretary to the chain and a grid leader to their grid only', async () => {
+		const secretaryHome = await (await get(server, '/', secretary)).text();
+		expect(secretaryHome).toContain('c/c-a/chain');
+		const leaderHome = await (await get(server, '/', gridLeader)).text();
+		expect(leaderHome).toContain('g/c-a-g1/residents');
+		expect(leaderHome).not.toContain('c/c-a/chain');
+		expect(leaderHome).not.toContain('g/c-a-g2/residents');
+	});
+
 	it('only the secretary manages the chain: a grid leader and a resident get 404', async () => {
 		expect((await get(server, '/c/c-a/chain', gridLeader)).status).toBe(404);
 		const resident = await server.cookieFor('resident');
