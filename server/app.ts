@@ -4,6 +4,7 @@ import type { GongzhiConfig } from './config';
 import { seedDemoIfEmpty } from './demo/seedDemo';
 import { markProtocol, type RequestHandler } from './http/appHandler';
 import { healthz } from './http/healthz';
+import type { MessageProvider } from './messages/MessageProvider';
 import { createServices, installServices, type Services } from './services';
 import { createUpgradeRouter } from './sync/upgradeRouter';
 
@@ -22,9 +23,9 @@ export interface RunningServer {
  */
 export async function startServer(
 	config: GongzhiConfig,
-	opts: { port: number; host?: string; handler?: RequestHandler }
+	opts: { port: number; host?: string; handler?: RequestHandler; messages?: MessageProvider }
 ): Promise<RunningServer> {
-	const services = createServices(config);
+	const services = createServices(config, undefined, { messages: opts.messages });
 	if (config.demo) {
 		const seeded = await seedDemoIfEmpty(services);
 		if (seeded) config.log('Loaded the demo district (GONGZHI_DEMO=off to start empty).');

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isMessageProviderName, type MessageProviderName } from './messages/MessageProvider';
 
 export interface GongzhiConfig {
 	/** Where the SQLite database lives; ':memory:' for tests that need no file. */
@@ -16,11 +17,22 @@ export interface GongzhiConfig {
 	/** Open sync sockets one user may hold across both endpoints; the next upgrade gets 429. */
 	maxSocketsPerUser: number;
 	log: (line: string) => void;
-	/** The clock for demand deadlines and steps; tests pass one they control. Default Date.now. */
+	/** Who sends registration codes by text message (`GONGZHI_SMS_PROVIDER`, default `dev`). */
+	smsProvider: MessageProviderName;
+	/**
+	 * The server's clock for demand deadlines and steps, code expiries and send limits; tests pass
+	 * one they control. Default Date.now.
+	 */
 	now?: () => number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GongzhiConfig {
+	const smsProvider = env.GONGZHI_SMS_PROVIDER ?? 'dev';
+	// Refuse to start rather than run without a way to send codes (or with the wrong one).
+	if (!isMessageProviderName(smsProvider))
+		throw new Error(
+			`GONGZHI_SMS_PROVIDER=${smsProvider} is not a known message provider (known: dev)`
+		);
 	return {
 		dataDir: resolve(env.DATA_DIR ?? './data'),
 		demo: env.GONGZHI_DEMO !== 'off',
@@ -29,6 +41,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GongzhiConf
 		maxPayloadBytes: Number(env.GONGZHI_MAX_PAYLOAD ?? 1024 * 1024),
 		maxDocumentBytes: Number(env.GONGZHI_MAX_DOCUMENT_BYTES ?? 20 * 1024 * 1024),
 		maxSocketsPerUser: Number(env.GONGZHI_MAX_SOCKETS_PER_USER ?? 20),
-		log: (line) => console.log(line)
+		log: (line) => console.log(line),
+		smsProvider
 	};
 }

@@ -8,6 +8,12 @@ import { startEscalationTimer } from './demands/startEscalationTimer';
 import type { Stores } from './storage/Stores';
 import { openSqliteStores } from './storage/sqlite';
 import { EventLoopMonitor } from './http/EventLoopMonitor';
+import { ChainImport } from './chain/ChainImport';
+import { PhoneVerification } from './chain/PhoneVerification';
+import { ResidentRegistration } from './chain/ResidentRegistration';
+import { createMessageProvider } from './messages/createMessageProvider';
+import { chainZh } from '../src/lib/i18n/zh-CN/chain';
+import type { MessageProvider } from './messages/MessageProvider';
 import { ConnectionLimit } from './sync/ConnectionLimit';
 import type { SyncEndpoint } from './sync/SyncEndpoint';
 import { createYjsSync } from './yjs/createYjsSync';
@@ -38,10 +44,24 @@ export interface Services {
 	/** How long the event loop has been blocked, for `/healthz`. */
 	eventLoop: EventLoopMonitor;
 	startedAt: number;
+	/** Sends registration codes (config.smsProvider unless the caller passed its own). */
+	messages: MessageProvider;
+	/** The server's clock (config.now, else Date.now). */
+	now: () => number;
+	/** Registration codes sent by text message (send, check, use once). */
+	phoneVerification: PhoneVerification;
+	/** Residents joining the chain: with a code, pending a grid leader, or activating an import. */
+	registration: ResidentRegistration;
+	/** The secretary's spreadsheet import of grids, buildings and residents. */
+	chainImport: ChainImport;
 	close(): Promise<void>;
 }
 
-export function createServices(config: GongzhiConfig, stores?: Stores): Services {
+export function createServices(
+	config: GongzhiConfig,
+	stores?: Stores,
+	extra: { messages?: MessageProvider } = {}
+): Services {
 	const s = stores ?? openSqliteStores(config.dataDir);
 	const sessions = new SessionService(s.sessions, s.users);
 	const access = new AccessService(s);
@@ -50,7 +70,11 @@ export function createServices(config: GongzhiConfig, stores?: Stores): Services
 	const automerge = createAutomergeSync(deps);
 	const endpoints = [yjs, automerge];
 	const eventLoop = new EventLoopMonitor();
-	const demands = new DemandService({ stores: s, access, now: config.now ?? Date.now });
+	const now = config.now ?? Date.now;
+	const messages = extra.messages ?? createMessageProvider(config);
+	// Texts go out in Chinese: the server does not know the recipient's language.
+	const phoneVerification = new PhoneVerification(s, messages, now, chainZh.register.sms);
+	const demands = new DemandService({ stores: s, access, now });
 	const stopEscalation = startEscalationTimer(demands, config.log);
 	const offRevoke = sessions.onRevoke(({ sessionIds }) => {
 		for (const e of endpoints) e.disconnectSessions(sessionIds);
@@ -76,6 +100,11 @@ export function createServices(config: GongzhiConfig, stores?: Stores): Services
 		socketLimit: new ConnectionLimit(config.maxSocketsPerUser),
 		eventLoop,
 		startedAt: Date.now(),
+		messages,
+		now,
+		phoneVerification,
+		registration: new ResidentRegistration(s, access, phoneVerification, now),
+		chainImport: new ChainImport(s, access, now),
 		async close() {
 			eventLoop.stop();
 			stopEscalation();

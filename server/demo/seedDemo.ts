@@ -6,6 +6,7 @@ import { newBoard } from '../automerge/newBoard';
 import type { Services } from '../services';
 import { newAgenda } from '../yjs/newAgenda';
 import { seedDemoDemands } from './demoDemands';
+import { seedDemoResidents } from './demoResidents';
 import { DEMO_AGENDA, DEMO_BOARD, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demoDistrict';
 
 export const SEED_USER = 'system:seed';
@@ -28,6 +29,7 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
 			await stores.org.addMembership({ userId: u.id, unitId: u.unitId, role: u.role });
 			for (const m of u.also ?? []) await stores.org.addMembership({ userId: u.id, ...m });
 		}
+		await seedDemoResidents(stores, passwordHash, services.now());
 		await stores.documents.register({
 			id: DEMO_AGENDA.id,
 			kind: 'agenda',
@@ -57,7 +59,7 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
 		});
 		await stores.automerge.appendChanges(boardId, changes, SEED_USER);
 		// Six months of demands up to now, so the dashboards and problem list show real shapes.
-		await seedDemoDemands(stores, Date.now(), passwordHash);
+		await seedDemoDemands(stores, services.now(), passwordHash);
 	});
 	return true;
 }

@@ -7,6 +7,8 @@ import type { FileStore } from './FileStore';
 import type { InviteStore } from './InviteStore';
 import type { NotificationStore } from './NotificationStore';
 import type { OrgStore } from './OrgStore';
+import type { PhoneCodeStore } from './PhoneCodeStore';
+import type { ResidentStore } from './ResidentStore';
 import type { SessionStore } from './SessionStore';
 import type { Transactional } from './Transactional';
 import type { UserStore } from './UserStore';
@@ -22,6 +24,8 @@ export interface Stores extends Transactional {
 	automerge: AutomergeChangeStore;
 	invites: InviteStore;
 	audit: AuditLog;
+	residents: ResidentStore;
+	phoneCodes: PhoneCodeStore;
 	demands: DemandStore;
 	calendar: CalendarStore;
 	files: FileStore;

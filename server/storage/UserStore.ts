@@ -6,4 +6,6 @@ export interface UserStore {
 	byUsername(username: string): Promise<(User & { passwordHash: string }) | null>;
 	setPasswordHash(userId: string, passwordHash: string): Promise<void>;
 	setDisabled(userId: string, disabled: boolean): Promise<void>;
+	/** A resident who took over a number filed by someone else gives their own name. */
+	setDisplayName(userId: string, displayName: string): Promise<void>;
 }

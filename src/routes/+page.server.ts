@@ -8,6 +8,10 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = requireUser(locals, url);
 	const { access, stores } = services();
+	const memberships = await stores.org.membershipsOf(user.id);
+	const ledGrids = await Promise.all(
+		memberships.filter((ms) => ms.role === 'grid_leader').map((ms) => stores.org.unit(ms.unitId))
+	);
 	const [communities, docs, adminDistricts, dashboards] = await Promise.all([
 		access.communitiesOf(user.id),
 		access.documents(user.id),
@@ -35,6 +39,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				canManageMembers: await access.can(user.id, 'invite', c.id),
 				canReadAudit: await access.can(user.id, 'read_audit', c.id),
 				canMarkProblems: canDoWithDemands('mark_problem', await access.rolesIn(user.id, c.id)),
+				canManageChain: canDoWithDemands('manage_chain', await access.rolesIn(user.id, c.id)),
+				ledGrids: ledGrids
+					.filter((g) => g?.parentId === c.id)
+					.map((g) => ({ id: g!.id, name: g!.name, nameEn: g!.nameEn })),
 				documents: docs
 					.filter((d) => d.doc.communityId === c.id)
 					.map(({ doc, level }) => ({

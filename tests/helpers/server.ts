@@ -6,6 +6,7 @@ import type { GongzhiConfig } from '../../server/config';
 import { DEMO_AGENDA, DEMO_USERS } from '../../server/demo/demoDistrict';
 import { SESSION_COOKIE } from '../../server/auth/sessions';
 import { loadAppHandler } from '../../server/http/appHandler';
+import type { MessageProvider } from '../../server/messages/MessageProvider';
 
 export interface TestServer extends RunningServer {
 	dataDir: string;
@@ -29,7 +30,13 @@ export function tempDataDir(): string {
  * demo district. `withApp` mounts the built SvelteKit handler (run `npm run build` first).
  */
 export async function startTestServer(
-	opts: { withApp?: boolean; dataDir?: string; config?: Partial<GongzhiConfig> } = {}
+	opts: {
+		withApp?: boolean;
+		dataDir?: string;
+		config?: Partial<GongzhiConfig>;
+		/** Receives the text messages (registration codes) instead of the dev provider. */
+		messages?: MessageProvider;
+	} = {}
 ): Promise<TestServer> {
 	const dataDir = opts.dataDir ?? tempDataDir();
 	const logs: string[] = [];
@@ -42,13 +49,19 @@ export async function startTestServer(
 		maxDocumentBytes: 20 * 1024 * 1024,
 		maxSocketsPerUser: 20,
 		log: (line) => logs.push(line),
+		smsProvider: 'dev',
 		...opts.config
 	};
 	let handler: RequestHandler | undefined;
 	if (opts.withApp) {
 		handler = await loadAppHandler(join(process.cwd(), 'build'));
 	}
-	const server = await startServer(config, { port: 0, host: '127.0.0.1', handler });
+	const server = await startServer(config, {
+		port: 0,
+		host: '127.0.0.1',
+		handler,
+		messages: opts.messages
+	});
 	const docs = await server.services.stores.documents.inCommunities(['c-a']);
 	const board = docs.find((d) => d.kind === 'board');
 	if (!board) throw new Error('demo board missing');

@@ -43,6 +43,11 @@ interface RouteSpec {
 	actions?: string[];
 	/** Only these methods make sense (endpoints); default GET. */
 	methods?: ('GET' | 'POST')[];
+	/**
+	 * A public page that lists the names of communities, grids and buildings (registration):
+	 * those names may appear, nothing else of community A (its documents, its people).
+	 */
+	showsUnitNames?: true;
 }
 
 const ROUTES: Record<string, RouteSpec> = {
@@ -58,6 +63,14 @@ const ROUTES: Record<string, RouteSpec> = {
 	// Dashboards of any unit (grid, community, street, district); checked here on community A.
 	'/u/[]/dashboard': { kind: 'community' },
 	'/u/[]/dashboard/export': { kind: 'community' },
+	'/c/[]/chain': {
+		kind: 'community',
+		actions: ['addGrid', 'addBuilding', 'rename', 'assign', 'unassign', 'confirm']
+	},
+	'/c/[]/chain/import': { kind: 'community', actions: ['preview', 'apply'] },
+	'/c/[]/chain/import/template': { kind: 'community' },
+	// A grid's page (its leader's): the grid stands for its community in this table.
+	'/g/[]/residents': { kind: 'community', actions: ['confirm'] },
 	'/admin': { kind: 'district', actions: ['disable', 'enable'] },
 	'/admin/audit': { kind: 'district' },
 	// The agenda and board pages come from another branch; listed so they are checked on arrival.
@@ -68,6 +81,11 @@ const ROUTES: Record<string, RouteSpec> = {
 	'/reset': { kind: 'public', actions: ['default'] },
 	'/invite/[]': { kind: 'public', actions: ['accept', 'register'] },
 	'/settings': { kind: 'public', actions: ['locale', 'largeText'] },
+	'/register': {
+		kind: 'public',
+		actions: ['sendCode', 'register', 'pending'],
+		showsUnitNames: true
+	},
 	// Resident demands (issue 4): a private demand of a community A resident, and its photo.
 	'/api/demands': { kind: 'api' },
 	'/api/demands/[]': { kind: 'record', methods: ['GET', 'POST'] },
@@ -146,6 +164,8 @@ const unknownBoard = () => parseAutomergeUrl(generateAutomergeUrl()).documentId;
 function paths(id: string): { real: string; missing: string } {
 	if (id.startsWith('/c/[]') || id.startsWith('/u/[]'))
 		return { real: id.replace('[]', 'c-a'), missing: id.replace('[]', 'c-nope') };
+	if (id.startsWith('/g/[]'))
+		return { real: id.replace('[]', 'c-a-g1'), missing: id.replace('[]', 'c-nope-g1') };
 	if (id === '/agenda/[]')
 		return { real: `/agenda/${server.agendaId}`, missing: '/agenda/meeting-nope' };
 	if (id === '/board/[]')
@@ -264,11 +284,13 @@ describe('with no session and as a user of another community', () => {
 					expect(await forbidden.text()).toBe(await absent.text());
 				}
 			} else {
+				// The ids and names of community A are the first three marks.
+				const marks = spec.showsUnitNames ? COMMUNITY_A_MARKS.slice(3) : COMMUNITY_A_MARKS;
 				for (const method of methods) {
 					const res = method === 'GET' ? await get(server, real) : await post(real);
 					expect(res.status, `${method} ${real}`).toBeLessThan(500);
 					const body = await res.text();
-					for (const mark of COMMUNITY_A_MARKS) expect(body).not.toContain(mark);
+					for (const mark of marks) expect(body).not.toContain(mark);
 				}
 			}
 		});

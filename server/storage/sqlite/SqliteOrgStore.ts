@@ -48,10 +48,26 @@ export class SqliteOrgStore implements OrgStore {
 		return r ? toUnit(r) : null;
 	}
 
+	async renameUnit(id: string, name: string, nameEn: string) {
+		return this.sql.write(
+			() =>
+				this.sql.db
+					.prepare('UPDATE units SET name = ?, name_en = ? WHERE id = ?')
+					.run(name, nameEn, id).changes === 1
+		);
+	}
+
 	async children(parentId: string) {
 		const rows = this.sql.db
 			.prepare('SELECT * FROM units WHERE parent_id = ? ORDER BY id')
 			.all(parentId) as UnitRow[];
+		return rows.map(toUnit);
+	}
+
+	async ofKind(kind: UnitKind) {
+		const rows = this.sql.db
+			.prepare('SELECT * FROM units WHERE kind = ? ORDER BY id')
+			.all(kind) as UnitRow[];
 		return rows.map(toUnit);
 	}
 

@@ -66,4 +66,10 @@ export class SqliteUserStore implements UserStore {
 				.run(disabled ? 1 : 0, userId)
 		);
 	}
+
+	async setDisplayName(userId: string, displayName: string) {
+		await this.sql.write(() =>
+			this.sql.db.prepare('UPDATE users SET display_name = ? WHERE id = ?').run(displayName, userId)
+		);
+	}
 }

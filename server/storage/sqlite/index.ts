@@ -10,6 +10,8 @@ import { SqliteFileStore } from './SqliteFileStore';
 import { SqliteInviteStore } from './SqliteInviteStore';
 import { SqliteNotificationStore } from './SqliteNotificationStore';
 import { SqliteOrgStore } from './SqliteOrgStore';
+import { SqlitePhoneCodeStore } from './SqlitePhoneCodeStore';
+import { SqliteResidentStore } from './SqliteResidentStore';
 import { SqliteSessionStore } from './SqliteSessionStore';
 import { SqliteUserStore } from './SqliteUserStore';
 import { SqliteYjsUpdateStore } from './SqliteYjsUpdateStore';
@@ -30,6 +32,8 @@ export function openSqliteStores(dataDir: string): Stores {
 		automerge: new SqliteAutomergeChangeStore(sql),
 		invites: new SqliteInviteStore(sql),
 		audit: new SqliteAuditLog(sql),
+		residents: new SqliteResidentStore(sql),
+		phoneCodes: new SqlitePhoneCodeStore(sql),
 		demands: new SqliteDemandStore(sql),
 		calendar: new SqliteCalendarStore(sql),
 		files: new SqliteFileStore(sql, dataDir),

@@ -21,7 +21,10 @@ export const AUDIT_ACTIONS = [
 	'account_enabled',
 	/** A dashboard's figures downloaded (CSV or Excel): who took which numbers out. */
 	'export',
-	'problem_marked'
+	'problem_marked',
+	'resident_confirmed',
+	'chain_changed',
+	'residents_imported'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

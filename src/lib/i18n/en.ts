@@ -1,8 +1,10 @@
 import { metricsEn } from './en/metrics';
 import { demandsEn } from './en/demands';
 import type { Messages } from './zh-CN';
+import { chainEn } from './en/chain';
 
 export const en: Messages = {
+	...chainEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'
@@ -268,7 +270,10 @@ export const en: Messages = {
 			account_disabled: 'Disabled an account',
 			account_enabled: 'Re-enabled an account',
 			export: 'Exported figures',
-			problem_marked: 'Added to the problem list'
+			problem_marked: 'Added to the problem list',
+			resident_confirmed: 'Confirmed a resident',
+			chain_changed: 'Changed grids and buildings',
+			residents_imported: 'Imported residents'
 		}
 	},
 	metrics: metricsEn,

@@ -1,4 +1,5 @@
 import { metricsZh } from './zh-CN/metrics';
+import { chainZh } from './zh-CN/chain';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
@@ -7,6 +8,7 @@ import { metricsZh } from './zh-CN/metrics';
 import { demandsZh } from './zh-CN/demands';
 
 export const zhCN = {
+	...chainZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'
@@ -265,7 +267,10 @@ export const zhCN = {
 			account_disabled: '停用账号',
 			account_enabled: '重新启用账号',
 			export: '导出数据',
-			problem_marked: '列入问题清单'
+			problem_marked: '列入问题清单',
+			resident_confirmed: '确认居民',
+			chain_changed: '调整网格与楼栋',
+			residents_imported: '导入居民'
 		}
 	},
 	metrics: metricsZh,

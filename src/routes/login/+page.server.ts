@@ -26,7 +26,8 @@ export const actions: Actions = {
 		const result = await throttledAttempt(event, username, async () => {
 			const user = username ? await stores.users.byUsername(username) : null;
 			// Verify even for an unknown user, so timing does not tell which part was wrong.
-			const ok = await auth.verifyPassword(user?.passwordHash ?? (await auth.dummyHash), password);
+			// `||`: an imported resident has no password yet (empty hash) and must take as long as anyone.
+			const ok = await auth.verifyPassword(user?.passwordHash || (await auth.dummyHash), password);
 			return user && ok && !user.disabled ? user.id : null;
 		});
 		if (result.ok) {

@@ -1,0 +1,80 @@
+import type { PhoneCode, PhoneCodeStore } from '../PhoneCodeStore';
+import type { SqliteDatabase } from './SqliteDatabase';
+
+interface PhoneCodeRow {
+	id: string;
+	phone: string;
+	purpose: PhoneCode['purpose'];
+	code_hash: string;
+	attempts: number;
+	created_at: number;
+	expires_at: number;
+	used_at: number | null;
+}
+
+const toCode = (r: PhoneCodeRow): PhoneCode => ({
+	id: r.id,
+	phone: r.phone,
+	purpose: r.purpose,
+	codeHash: r.code_hash,
+	attempts: r.attempts,
+	createdAt: r.created_at,
+	expiresAt: r.expires_at,
+	usedAt: r.used_at
+});
+
+export class SqlitePhoneCodeStore implements PhoneCodeStore {
+	constructor(private readonly sql: SqliteDatabase) {}
+
+	async insert(c: PhoneCode) {
+		await this.sql.write(() =>
+			this.sql.db
+				.prepare(
+					`INSERT INTO phone_codes
+					 (id, phone, purpose, code_hash, attempts, created_at, expires_at, used_at)
+					 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+				)
+				.run(c.id, c.phone, c.purpose, c.codeHash, c.attempts, c.createdAt, c.expiresAt, c.usedAt)
+		);
+	}
+
+	async latest(phone: string, purpose: PhoneCode['purpose'], now: number) {
+		const r = this.sql.db
+			.prepare(
+				`SELECT * FROM phone_codes
+				 WHERE phone = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?
+				 ORDER BY created_at DESC, rowid DESC LIMIT 1`
+			)
+			.get(phone, purpose, now) as PhoneCodeRow | undefined;
+		return r ? toCode(r) : null;
+	}
+
+	async addAttempt(id: string) {
+		return this.sql.write(() => {
+			const r = this.sql.db
+				.prepare('UPDATE phone_codes SET attempts = attempts + 1 WHERE id = ? RETURNING attempts')
+				.get(id) as { attempts: number } | undefined;
+			return r?.attempts ?? 0;
+		});
+	}
+
+	async consume(id: string, now: number) {
+		// Every condition in one UPDATE: of two requests racing with the right code, one wins.
+		return this.sql.write(
+			() =>
+				this.sql.db
+					.prepare(
+						`UPDATE phone_codes SET used_at = ?
+						 WHERE id = ? AND used_at IS NULL AND expires_at > ?`
+					)
+					.run(now, id, now).changes === 1
+		);
+	}
+
+	async sentSince(phone: string, since: number) {
+		const r = this.sql.db
+			.prepare('SELECT COUNT(*) AS n FROM phone_codes WHERE phone = ? AND created_at >= ?')
+			.get(phone, since) as { n: number };
+		return r.n;
+	}
+}
