@@ -53,6 +53,11 @@ const cpuSeconds = (pid: number) => {
 	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
 	return (Number(fields[11]) + Number(fields[12])) / 100;
 };
+/** Nanoseconds the main thread has run, and has waited runnable for a CPU (others' load). */
+const schedNs = (pid: number) => {
+	const [run, wait] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+	return { run: run ?? NaN, wait: wait ?? NaN };
+};
 const percentile = (sorted: number[], p: number) =>
 	sorted.length
 		? (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number)
@@ -172,7 +177,12 @@ async function main() {
 		server: cpuSeconds(pid),
 		workers: workers.reduce((sum, w) => sum + cpuSeconds(w.child.pid as number), 0)
 	});
+	const waited = () => ({
+		server: schedNs(pid).wait,
+		workers: workers.reduce((sum, w) => sum + schedNs(w.child.pid as number).wait, 0)
+	});
 	const cpuStart = cpu();
+	const waitStart = waited();
 	const runStart = Date.now();
 	log(`all clients connected; server RSS ${memStart} MiB`);
 
@@ -187,6 +197,7 @@ async function main() {
 	}
 	for (const w of workers) w.tell({ type: 'stop' });
 	const editCpu = cpu();
+	const editWait = waited();
 	const editSeconds = (Date.now() - runStart) / 1000;
 
 	const quiet = Date.now();
@@ -248,6 +259,12 @@ async function main() {
 		cpuPercentWhileEditing: {
 			server: pct(editCpu.server - cpuStart.server),
 			workers: pct(editCpu.workers - cpuStart.workers)
+		},
+		// Time spent runnable but waiting for a core, as a share of the editing time: high values
+		// mean other processes on the machine, not this code, set the figures.
+		waitingForCpuPercent: {
+			server: pct((editWait.server - waitStart.server) / 1e9),
+			workers: pct((editWait.workers - waitStart.workers) / 1e9)
 		},
 		serverRssMiB: { start: memStart, max: memMax, end: memEnd },
 		identical: {

@@ -24,6 +24,8 @@ const WRITERS = ['secretary', 'rc-member', 'oc-member', 'pm-staff'];
 const TASK = DEMO_BOARD.tasks[0].id;
 const MARKER = /<t:(\d+):(\d+):(\d+)>/g;
 
+// Every y-websocket provider adds a process 'exit' listener in Node; hundreds here are expected.
+process.setMaxListeners(0);
 const config = JSON.parse(process.env.SOAK_WORKER ?? '{}') as WorkerConfig;
 const send = (msg: WorkerMessage) => process.send?.(msg);
 const random = seededRandom(config.seed);
