@@ -49,6 +49,9 @@ export class BoardRoom {
 	#appliedSeq = 0;
 	#unloadTimer: NodeJS.Timeout | null = null;
 	#compacting = false;
+	/** Peers owed a sync message, sent together once the current burst of messages is handled. */
+	#owed = new Set<BoardPeer>();
+	#flush: NodeJS.Immediate | null = null;
 
 	constructor(
 		readonly documentId: string,
@@ -113,9 +116,9 @@ export class BoardRoom {
 				this.#bytes += freshBytes;
 				this.#appliedSeq = await this.opts.store.lastSeq(this.documentId);
 			}
-			this.#sendTo(peer);
+			this.#owe(peer);
 			if (!sameHeads(before, this.heads())) {
-				for (const other of this.#peers.keys()) if (other !== peer) this.#sendTo(other);
+				for (const other of this.#peers.keys()) if (other !== peer) this.#owe(other);
 			}
 			if (this.#chunkCount > this.opts.compactAfterChunks) this.#scheduleCompaction();
 		});
@@ -129,6 +132,9 @@ export class BoardRoom {
 	dispose() {
 		if (this.#unloadTimer) clearTimeout(this.#unloadTimer);
 		this.#unloadTimer = null;
+		if (this.#flush) clearImmediate(this.#flush);
+		this.#flush = null;
+		this.#owed.clear();
 		this.#peers.clear();
 	}
 
@@ -143,6 +149,24 @@ export class BoardRoom {
 		this.#chunkCount = chunks.length;
 		this.#bytes = chunks.reduce((sum, c) => sum + c.byteLength, 0);
 		this.#appliedSeq = lastSeq;
+	}
+
+	/**
+	 * Owes `peer` one sync message, generated from the document as it is once every message
+	 * already received has been handled. Answering each message on its own breaks down under
+	 * load: every answer is answered back while heads differ, so a backlog of N messages
+	 * keeps N messages circulating per peer, and every change fans out to every peer again.
+	 * One message per peer per burst carries the same state (the sync protocol only needs the
+	 * latest one) and lets a backlog drain.
+	 */
+	#owe(peer: BoardPeer) {
+		this.#owed.add(peer);
+		this.#flush ??= setImmediate(() => {
+			this.#flush = null;
+			const owed = [...this.#owed];
+			this.#owed.clear();
+			for (const p of owed) this.#sendTo(p);
+		});
 	}
 
 	#sendTo(peer: BoardPeer) {
