@@ -53,7 +53,10 @@ sw.addEventListener('message', (event) => {
 			const request = new Request(u.href, { credentials: 'same-origin' });
 			return isImmutable(u) ? cacheFirst(request) : networkFirst(request);
 		});
-	event.waitUntil(Promise.allSettled(jobs));
+	// The page learns when its copies are stored (a port, when it sent one): until then a reload
+	// without network could find the cache mid-write.
+	const port = event.ports[0];
+	event.waitUntil(Promise.allSettled(jobs).then(() => port?.postMessage({ type: 'kept' })));
 });
 
 function isImmutable(url: URL): boolean {
@@ -94,9 +97,22 @@ async function networkFirst(request: Request): Promise<Response> {
 		const response = await fetch(request);
 		// Only plain successes: a redirect to /login or an error page must not replace a good copy.
 		if (response.ok && response.type === 'basic' && !response.redirected) {
-			// Awaited so a page that asked to be kept is kept before the worker may stop.
-			const cache = await caches.open(PAGES);
-			await cache.put(request, response.clone());
+			// The body is read whole before the cache is touched: Chromium drops the old entry
+			// when a put starts, so a connection lost mid-body would leave no copy at all.
+			const copy = response.clone();
+			const body = await copy.blob().catch(() => null);
+			if (body) {
+				// Awaited so a page that asked to be kept is kept before the worker may stop.
+				const cache = await caches.open(PAGES);
+				await cache.put(
+					request,
+					new Response(body, {
+						status: copy.status,
+						statusText: copy.statusText,
+						headers: copy.headers
+					})
+				);
+			}
 		}
 		return response;
 	} catch (err) {

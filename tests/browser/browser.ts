@@ -113,10 +113,15 @@ export async function waitForPending(page: Page, pending: boolean, timeout = 20_
 	await page.waitForSelector(`[data-testid="pending"][data-pending="${pending}"]`, { timeout });
 }
 
-/** Resolves once the service worker holds this page, so it can be reloaded offline. */
+/**
+ * Resolves once the service worker has stored this page and said so (a cache entry alone can
+ * still be mid-write), so it can be reloaded offline.
+ */
 export async function waitUntilKeptOffline(page: Page, timeout = 20_000) {
 	await page.waitForFunction(
-		async () => !!(await caches.match(location.href, { ignoreVary: true })),
+		async () =>
+			document.documentElement.dataset.offlineReady === 'true' &&
+			!!(await caches.match(location.href, { ignoreVary: true })),
 		undefined,
 		{ timeout, polling: 200 }
 	);
