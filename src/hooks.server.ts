@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from '$lib/domain/session';
 import { isOwnOrigin } from '$lib/server/sameOrigin';
 import { services } from '$lib/server/services';
 import { setSessionCookie } from '$lib/server/sessionCookie';
+import { unreadableForm } from '$lib/server/unreadableForm';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -21,6 +22,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const refused = json({ error: 'Forbidden' }, { status: 403 });
 		for (const [k, v] of Object.entries(SECURITY_HEADERS)) refused.headers.set(k, v);
 		return refused;
+	}
+	if (!SAFE_METHODS.has(request.method)) {
+		const refused = await unreadableForm(request, url.pathname);
+		if (refused) {
+			for (const [k, v] of Object.entries(SECURITY_HEADERS)) refused.headers.set(k, v);
+			return refused;
+		}
 	}
 
 	locals.user = null;

@@ -126,8 +126,28 @@ export class ResidentRegistration {
 		const done = await s.transaction(async () => {
 			const resident = await s.residents.get(userId);
 			if (!resident || resident.gridId !== gridId || resident.status !== 'pending') return null;
+			// A registration turned down (its account disabled) cannot be confirmed afterwards.
+			if ((await s.users.byId(userId))?.disabled) return null;
 			if (!(await s.residents.confirm(userId, by))) return null;
 			await s.org.addMembership({ userId, unitId: resident.communityId, role: 'resident' });
+			return resident;
+		});
+		if (done) this.access.changed(userId);
+		return done;
+	}
+
+	/**
+	 * The grid leader (or secretary) turns a pending registration down: the account, which never
+	 * had a role, is disabled so it can neither log in nor be confirmed later by mistake. Null if
+	 * there is no such pending resident in the grid (or it was already turned down).
+	 */
+	async reject(userId: string, gridId: string): Promise<Resident | null> {
+		const s = this.stores;
+		const done = await s.transaction(async () => {
+			const [resident, user] = await Promise.all([s.residents.get(userId), s.users.byId(userId)]);
+			if (!resident || resident.gridId !== gridId || resident.status !== 'pending') return null;
+			if (!user || user.disabled) return null;
+			await s.users.setDisabled(userId, true);
 			return resident;
 		});
 		if (done) this.access.changed(userId);

@@ -14,6 +14,7 @@ import { listDemands, type DemandLists } from './listDemands';
 import { planStep } from './planStep';
 import { shapeDemand, shapeEvents } from './shapeDemand';
 import { stepAllowed } from './stepAllowed';
+import { takersOf } from './takersOf';
 
 export interface DemandServiceDeps {
 	stores: Stores;
@@ -158,7 +159,8 @@ export class DemandService {
 			mayTake: async (id, demand) => {
 				const u = await stores.users.byId(id);
 				return !!u && !u.disabled && mayTake(await this.roles(id, demand.gridId), demand);
-			}
+			},
+			takers: (demand) => takersOf(stores, this.deps.access, demand)
 		});
 		const done = await stores.transaction(async () => {
 			if (!(await stores.demands.update(id, d.state, { ...step.patch, updatedAt: now })))

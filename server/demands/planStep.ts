@@ -15,7 +15,7 @@ export interface Step {
 	kind: DemandEventKind;
 	detail: DemandEvent['detail'];
 	notify: string[];
-	note?: 'demand_dispatched' | 'demand_resolved' | 'demand_reopened';
+	note?: 'demand_dispatched' | 'demand_offered' | 'demand_resolved' | 'demand_reopened';
 }
 
 export interface StepContext {
@@ -23,6 +23,8 @@ export interface StepContext {
 	/** Is this an enabled account that holds `take` at the grid? */
 	/** May this user work on this demand (see `mayTake` in demandAccess)? */
 	mayTake(userId: string, d: Demand): Promise<boolean>;
+	/** Everyone who could take this demand if it were offered to its grid (see `takersOf`). */
+	takers(d: Demand): Promise<string[]>;
 }
 
 /** The change a permitted step makes, after checking its own input (assignee, text, rating). */
@@ -59,7 +61,13 @@ export async function planStep(
 			});
 		}
 		case 'offer':
-			return step({ patch: { state: 'offered', assignee: null }, kind: 'offered' });
+			// The grid's takers hear of it (never more than they are); not the one who offered it.
+			return step({
+				patch: { state: 'offered', assignee: null },
+				kind: 'offered',
+				notify: (await ctx.takers(d)).filter((id) => id !== userId),
+				note: 'demand_offered'
+			});
 		case 'take': {
 			const cal = await ctx.calendar();
 			return step({

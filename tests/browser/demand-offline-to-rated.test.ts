@@ -39,6 +39,21 @@ async function shoot(page: Page, name: string) {
 	await page.setViewportSize({ width: 390, height: 844 });
 }
 
+/**
+ * The grid's headline figures as its leader sees them on the dashboard: demands filed and
+ * resolved this quarter (the resolution-rate card's "resolved / filed").
+ */
+async function gridFigures(page: Page, base: string) {
+	await page.goto(`${base}/u/c-a-g1/dashboard`);
+	const detail = await page
+		.locator('.figure')
+		.filter({ has: page.locator('.label', { hasText: '办结率' }) })
+		.locator('.detail')
+		.innerText();
+	const [resolved, filed] = detail.split('/').map((n) => Number(n.replace(/[^0-9]/g, '')));
+	return { resolved: resolved!, filed: filed! };
+}
+
 async function act(page: Page, button: string) {
 	await Promise.all([
 		page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('?/act')),
@@ -46,7 +61,12 @@ async function act(page: Page, button: string) {
 	]);
 }
 
-it('a demand filed offline syncs, is dispatched, taken, resolved and rated', async () => {
+it('a demand filed offline syncs, is dispatched, taken, resolved and rated, and the grid dashboard counts it', async () => {
+	// The grid leader's dashboard before the flow starts.
+	const desk = await worker.newPage();
+	await login(desk, worker.base, 'grid-leader');
+	const before = await gridFigures(desk, worker.base);
+
 	const page = await resident.newPage();
 	await login(page, resident.base, 'resident');
 	await page.goto(`${resident.base}/c/c-a/demands/new`);
@@ -90,8 +110,7 @@ it('a demand filed offline syncs, is dispatched, taken, resolved and rated', asy
 	expect(await page.evaluate(() => navigator.onLine)).toBe(true);
 
 	// The grid leader sees it in the grid's queue and dispatches it to the Party member.
-	const desk = await worker.newPage();
-	await login(desk, worker.base, 'grid-leader');
+	expect(demand?.gridId).toBe('c-a-g1');
 	await desk.goto(`${worker.base}/c/c-a/demands`);
 	await desk.getByRole('tab', { name: /网格待派/ }).click();
 	await desk.getByText(DESCRIPTION).first().click();
@@ -124,6 +143,13 @@ it('a demand filed offline syncs, is dispatched, taken, resolved and rated', asy
 	expect(kinds).toEqual(['filed', 'dispatched', 'taken', 'resolved', 'closed']);
 	const after = (await server.services.stores.demands.get(demand!.id))!;
 	expect([after.state, after.rating, after.assignee]).toEqual(['closed', 'satisfied', 'u-party']);
+
+	// The numbers change accordingly: one more demand filed and one more resolved in the grid.
+	await worker.context.clearCookies();
+	await login(desk, worker.base, 'grid-leader');
+	const now = await gridFigures(desk, worker.base);
+	expect(now).toEqual({ resolved: before.resolved + 1, filed: before.filed + 1 });
+	await shoot(desk, 'dashboard-after');
 });
 
 it('a demand nobody takes goes up to the community and the street, visibly, and shows overdue', async () => {

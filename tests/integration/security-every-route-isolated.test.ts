@@ -53,6 +53,8 @@ interface RouteSpec {
 const ROUTES: Record<string, RouteSpec> = {
 	'/': { kind: 'user' },
 	'/account': { kind: 'user', actions: ['password'] },
+	'/notifications': { kind: 'user', actions: ['readAll'] },
+	'/api/notifications': { kind: 'api', methods: ['GET', 'POST'] },
 	'/api/documents': { kind: 'api' },
 	'/c/[]/members': {
 		kind: 'community',
@@ -65,12 +67,12 @@ const ROUTES: Record<string, RouteSpec> = {
 	'/u/[]/dashboard/export': { kind: 'community' },
 	'/c/[]/chain': {
 		kind: 'community',
-		actions: ['addGrid', 'addBuilding', 'rename', 'assign', 'unassign', 'confirm']
+		actions: ['addGrid', 'addBuilding', 'rename', 'assign', 'unassign', 'confirm', 'reject']
 	},
 	'/c/[]/chain/import': { kind: 'community', actions: ['preview', 'apply'] },
 	'/c/[]/chain/import/template': { kind: 'community' },
 	// A grid's page (its leader's): the grid stands for its community in this table.
-	'/g/[]/residents': { kind: 'community', actions: ['confirm'] },
+	'/g/[]/residents': { kind: 'community', actions: ['confirm', 'reject'] },
 	'/admin': { kind: 'district', actions: ['disable', 'enable'] },
 	'/admin/audit': { kind: 'district' },
 	// The agenda and board pages come from another branch; listed so they are checked on arrival.

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
 	'export',
 	'problem_marked',
 	'resident_confirmed',
+	'resident_rejected',
 	'chain_changed',
 	'residents_imported'
 ] as const;

@@ -1,4 +1,4 @@
-import { canDoWithDemands } from './policy';
+import { canDoWithDemands, reachesCommunities } from './policy';
 import type { Demand } from './demands';
 import type { Role } from './roles';
 
@@ -29,8 +29,10 @@ export function demandView(viewer: Viewer, d: Demand): DemandView {
 	// A demand offered to the grid is seen by those who may take it, without the filer until
 	// one of them takes it (then the taker is the assignee above).
 	if (d.state === 'offered' && mayTake(viewer.roles, d)) return 'anonymous';
-	// Public demands are seen by the community, without the filer.
-	if (d.visibility === 'public' && d.about === null && viewer.roles.size > 0) return 'anonymous';
+	// Public demands are seen by the community, without the filer — not by the district's account
+	// administrator, whose role reaches no community's records (see POLICY).
+	if (d.visibility === 'public' && d.about === null && [...viewer.roles].some(reachesCommunities))
+		return 'anonymous';
 	return 'none';
 }
 

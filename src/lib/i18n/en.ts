@@ -1,3 +1,4 @@
+import { notificationsEn } from './en/notifications';
 import { metricsEn } from './en/metrics';
 import { demandsEn } from './en/demands';
 import type { Messages } from './zh-CN';
@@ -5,6 +6,7 @@ import { chainEn } from './en/chain';
 
 export const en: Messages = {
 	...chainEn,
+	...notificationsEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'
@@ -272,6 +274,7 @@ export const en: Messages = {
 			export: 'Exported figures',
 			problem_marked: 'Added to the problem list',
 			resident_confirmed: 'Confirmed a resident',
+			resident_rejected: 'Turned down a registration',
 			chain_changed: 'Changed grids and buildings',
 			residents_imported: 'Imported residents'
 		}

@@ -1,3 +1,4 @@
+import { notificationsZh } from './zh-CN/notifications';
 import { metricsZh } from './zh-CN/metrics';
 import { chainZh } from './zh-CN/chain';
 /**
@@ -9,6 +10,7 @@ import { demandsZh } from './zh-CN/demands';
 
 export const zhCN = {
 	...chainZh,
+	...notificationsZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'
@@ -269,6 +271,7 @@ export const zhCN = {
 			export: '导出数据',
 			problem_marked: '列入问题清单',
 			resident_confirmed: '确认居民',
+			resident_rejected: '拒绝居民注册',
 			chain_changed: '调整网格与楼栋',
 			residents_imported: '导入居民'
 		}

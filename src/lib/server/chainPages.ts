@@ -48,6 +48,8 @@ export async function pendingIn(grids: readonly Unit[]): Promise<PendingResident
 				stores.users.byId(r.userId),
 				r.buildingId ? stores.org.unit(r.buildingId) : null
 			]);
+			// Turned down (see ResidentRegistration.reject): no longer waiting for anyone.
+			if (!user || user.disabled) continue;
 			out.push({
 				userId: r.userId,
 				name: user?.displayName ?? '',

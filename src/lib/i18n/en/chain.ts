@@ -71,6 +71,9 @@ export const chainEn: typeof chainZh = {
 		pendingNone: 'Nobody is waiting.',
 		confirm: 'Confirm',
 		confirmed: (name: string) => `${name} confirmed.`,
+		reject: 'Turn down',
+		rejectReason: 'Reason (optional)',
+		rejected: (name: string) => `Registration of ${name} turned down.`,
 		backToChain: 'Back to grids and buildings',
 		gridResidents: (grid: string) => `${grid} · Residents`,
 		errors: {

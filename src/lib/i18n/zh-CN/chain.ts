@@ -64,6 +64,9 @@ export const chainZh = {
 		pendingNone: '没有待确认的居民。',
 		confirm: '确认',
 		confirmed: (name: string) => `已确认 ${name}。`,
+		reject: '拒绝',
+		rejectReason: '拒绝原因（可不填）',
+		rejected: (name: string) => `已拒绝 ${name} 的注册。`,
 		backToChain: '返回网格与楼栋',
 		gridResidents: (grid: string) => `${grid} · 居民`,
 		errors: {

@@ -182,5 +182,23 @@ export const actions: Actions = {
 			grid: done.gridId
 		});
 		return { confirmed: (await stores.users.byId(userId))?.displayName ?? '' };
+	},
+	/** The secretary turns down a pending registration anywhere in the community. */
+	reject: async (event) => {
+		const { user, community } = await guard(event);
+		const form = await event.request.formData();
+		const userId = formField(form, 'userId', 128);
+		const reason = formField(form, 'reason', 200).trim();
+		const { stores, registration } = services();
+		const resident = await stores.residents.get(userId);
+		if (!resident || resident.communityId !== community.id)
+			return fail(400, { error: 'notPending' as const });
+		const done = await registration.reject(userId, resident.gridId);
+		if (!done) return fail(400, { error: 'notPending' as const });
+		await audit(user.id, 'resident_rejected', `user:${userId}`, community.id, {
+			grid: done.gridId,
+			...(reason ? { reason } : {})
+		});
+		return { rejected: (await stores.users.byId(userId))?.displayName ?? '' };
 	}
 };

@@ -37,5 +37,20 @@ export const actions: Actions = {
 			grid: grid.id
 		});
 		return { confirmed: (await stores.users.byId(userId))?.displayName ?? '' };
+	},
+	/** Turns a pending registration down (optional reason, audited); the account is disabled. */
+	reject: async (event) => {
+		const { user, grid } = await guard(event);
+		const form = await event.request.formData();
+		const userId = formField(form, 'userId', 128);
+		const reason = formField(form, 'reason', 200).trim();
+		const { stores, registration } = services();
+		const done = await registration.reject(userId, grid.id);
+		if (!done) return fail(400, { error: 'notPending' as const });
+		await audit(user.id, 'resident_rejected', `user:${userId}`, done.communityId, {
+			grid: grid.id,
+			...(reason ? { reason } : {})
+		});
+		return { rejected: (await stores.users.byId(userId))?.displayName ?? '' };
 	}
 };

@@ -1,0 +1,19 @@
+import type { notificationsZh } from '../zh-CN/notifications';
+
+export const notificationsEn: typeof notificationsZh = {
+	notifications: {
+		bell: (n: number) => (n > 0 ? `Notifications (${n} unread)` : 'Notifications'),
+		title: 'Notifications',
+		empty: 'No notifications.',
+		markAllRead: 'Mark all as read',
+		unread: 'Unread',
+		openDemand: 'Open the demand',
+		kinds: {
+			demand_escalated: 'A demand ran out of time and came up to your level',
+			demand_dispatched: 'A demand was dispatched to you',
+			demand_offered: 'A demand in your grid is waiting to be taken',
+			demand_resolved: 'Your demand was resolved: please confirm and rate it',
+			demand_reopened: 'A demand was reopened'
+		}
+	}
+};

@@ -1,0 +1,18 @@
+/** In-app notifications (the bell in the header and the /notifications page). */
+export const notificationsZh = {
+	notifications: {
+		bell: (n: number) => (n > 0 ? `通知（${n} 条未读）` : '通知'),
+		title: '通知',
+		empty: '暂无通知。',
+		markAllRead: '全部标为已读',
+		unread: '未读',
+		openDemand: '查看诉求',
+		kinds: {
+			demand_escalated: '有诉求超时，已升级到你这一级',
+			demand_dispatched: '有诉求派给了你',
+			demand_offered: '网格里有诉求等人认领',
+			demand_resolved: '你的诉求已办结，请确认评价',
+			demand_reopened: '诉求被退回重办'
+		}
+	}
+};
