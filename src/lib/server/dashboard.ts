@@ -2,11 +2,11 @@ import { error } from '@sveltejs/kit';
 import {
 	previousPeriod,
 	unitFigures,
+	type DemandFacts,
 	type Period,
 	type UnitFigures
 } from '$lib/domain/demandMetrics';
 import { categoryCounts, weeklyCounts } from '$lib/domain/demandSeries';
-import type { Demand } from '$lib/domain/demands';
 import {
 	customPeriod,
 	isPeriodPreset,
@@ -69,44 +69,67 @@ export function periodFrom(url: URL, now = Date.now()): ChosenPeriod {
 export interface DashboardData {
 	/** The unit and every unit with numbers below it, parents before children. */
 	units: Unit[];
+	/** Figures of every unit in `units`, or of the unit and its children (`scope: 'children'`). */
 	figures: Map<string, UnitFigures>;
-	/** The unit's own demands in both periods. */
-	demands: Demand[];
+	/** The unit's own demands in both periods, with the fields the figures read. */
+	demands: DemandFacts[];
 	people: (PeopleFigures & { names: Map<string, string> }) | null;
 }
 
+/**
+ * Everything the dashboard shows, from the demands' facts only (no descriptions, no people):
+ * at district scale the whole demand rows were most of the time. The page needs figures for
+ * the unit and its children (`scope: 'children'`); the export lists every unit below.
+ */
 export async function dashboardData(
 	unitId: string,
 	period: Period,
-	readPeople: boolean
+	readPeople: boolean,
+	scope: 'all' | 'children' = 'all'
 ): Promise<DashboardData> {
 	const { access, stores, metrics } = services();
 	const units = (await access.unitsUnder(unitId)).filter((u) => METRIC_KINDS.has(u.kind));
 	const gridIds = units.filter((u) => u.kind === 'grid').map((u) => u.id);
 	const prev = previousPeriod(period);
-	const demands = await stores.demands.query({
+	const demands = await stores.demands.metricFacts({
 		gridIds,
 		filedFrom: prev.from,
 		filedTo: period.to,
 		limit: MAX_DEMANDS
 	});
-	const figures = unitFigures(units, demands, period, await metrics.calendar());
+	const only =
+		scope === 'children'
+			? new Set(units.filter((u) => u.id === unitId || u.parentId === unitId).map((u) => u.id))
+			: undefined;
+	const figures = unitFigures(units, demands, period, await metrics.calendar(), only);
 	let people: DashboardData['people'] = null;
 	if (readPeople) {
 		const inPeriod = demands.filter((d) => d.filedAt >= period.from && d.filedAt < period.to);
-		const events = await stores.demands.eventsOf(inPeriod.map((d) => d.id));
+		// Who took and who resolved is all the person figures read from the events.
+		const events = await stores.demands.eventsOf(
+			inPeriod.map((d) => d.id),
+			['taken', 'resolved']
+		);
 		const p = personFigures(inPeriod, events, period);
-		const names = new Map<string, string>();
-		for (const row of p.people) {
-			names.set(row.userId, (await stores.users.byId(row.userId))?.displayName ?? row.userId);
-		}
+		const names = await stores.users.displayNames(p.people.map((r) => r.userId));
+		for (const row of p.people) if (!names.has(row.userId)) names.set(row.userId, row.userId);
 		people = { ...p, names };
 	}
 	return { units, figures, demands, people };
 }
 
+/** The unit's whole demands filed in the period (the export's anonymised demands table). */
+export async function periodDemands(units: readonly Unit[], period: Period) {
+	return services().stores.demands.query({
+		gridIds: units.filter((u) => u.kind === 'grid').map((u) => u.id),
+		filedFrom: period.from,
+		filedTo: period.to,
+		limit: MAX_DEMANDS
+	});
+}
+
 /** What the page needs for the charts, in plain data. */
-export function chartsOf(demands: readonly Demand[], period: Period) {
+export function chartsOf(demands: readonly DemandFacts[], period: Period) {
 	return { weekly: weeklyCounts(demands, period), categories: categoryCounts(demands, period) };
 }
 
