@@ -5,10 +5,12 @@ import type { Stores } from '../storage/Stores';
 import type { Unit } from '../storage/types';
 import { CsvError, toCsv } from '../files/csv';
 import { XlsxError } from '../files/xlsx';
+import type { SheetWorker } from '../files/sheets/SheetWorker';
+import { SheetBusyError } from '../files/sheets/SheetWorker';
 import {
 	IMPORT_COLUMNS,
+	MAX_IMPORT_ROWS,
 	parseImport,
-	readTable,
 	type ImportRow,
 	type ParsedImport,
 	type RowProblem
@@ -48,7 +50,8 @@ export class ChainImport {
 	constructor(
 		private readonly stores: Stores,
 		private readonly access: AccessService,
-		private readonly now: () => number
+		private readonly now: () => number,
+		private readonly sheets: SheetWorker
 	) {}
 
 	/** The template a secretary fills in: the header and one example row. */
@@ -57,13 +60,17 @@ export class ChainImport {
 		return toCsv([header, ['一网格', '1号楼', '1单元101', '张三', '13800000000', '居民']]);
 	}
 
-	/** Reads an uploaded CSV or .xlsx and previews it; 'badFile' if it is neither. */
+	/**
+	 * Reads an uploaded CSV or .xlsx (in the sheet worker) and previews it; 'badFile' if it is
+	 * neither, 'busy' when the worker already has a queue of spreadsheets.
+	 */
 	async previewFile(communityId: string, userId: string, bytes: Uint8Array) {
 		let table: string[][];
 		try {
-			table = await readTable(bytes);
+			table = await this.sheets.readTable(bytes, MAX_IMPORT_ROWS + 1);
 		} catch (err) {
 			if (err instanceof CsvError || err instanceof XlsxError) return 'badFile' as const;
+			if (err instanceof SheetBusyError) return 'busy' as const;
 			throw err;
 		}
 		return this.preview(communityId, userId, table);

@@ -99,6 +99,7 @@ export const chainEn: typeof chainZh = {
 		errors: {
 			badFile: 'This file cannot be read. Use CSV or .xlsx.',
 			tooLarge: 'The file is too large.',
+			busy: 'The server is busy with other spreadsheets. Try again in a minute.',
 			missingColumn: (c: string) => `The column “${c}” is missing.`,
 			unknownColumn: (c: string) => `Unknown column: ${c}`,
 			badPhone: 'Invalid mobile number',

@@ -92,6 +92,7 @@ export const chainZh = {
 		errors: {
 			badFile: '无法读取这个文件，请使用 CSV 或 .xlsx。',
 			tooLarge: '文件太大。',
+			busy: '服务器正在处理其他表格，请一分钟后再试。',
 			missingColumn: (c: string) => `缺少“${c}”列。`,
 			unknownColumn: (c: string) => `无法识别的列：${c}`,
 			badPhone: '手机号不正确',

@@ -68,7 +68,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 		type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 		names = [`${baseName}.xlsx`, `${asciiBase}.xlsx`];
 	} else {
-		body = metrics.toCsv(tables[sheet!]!);
+		body = await metrics.toCsv(tables[sheet!]!);
 		type = 'text/csv; charset=utf-8';
 		names = [`${baseName}_${m.sheets[sheet!]}.csv`, `${asciiBase}-${sheet}.csv`];
 	}
