@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeXlsx } from '../../server/files/xlsx';
 import { get, postForm } from '../helpers/http';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { scalePhone, seedBigCommunity } from '../helpers/seedScale';
@@ -73,4 +74,37 @@ describe('the chain page of a big community', () => {
 		);
 		expect(stranger.status).toBe(400);
 	});
+
+	it('imports 5,000 residents from one .xlsx; a newer preview replaces the older', async () => {
+		const rows = [['网格', '楼栋', '房号', '姓名', '手机号', '身份']];
+		for (let i = 0; i < 5000; i++)
+			rows.push([
+				`导入网格${i % 4}`,
+				`${i % 40}号楼`,
+				`${i % 30}`,
+				`导入${i}`,
+				scalePhone(600_000 + i),
+				'居民'
+			]);
+		const bytes = await writeXlsx([{ name: '居民', rows }]);
+		const preview = async () => {
+			const body = new FormData();
+			body.set('file', new Blob([new Uint8Array(bytes)]), 'residents.xlsx');
+			const res = await fetch(`${server.url}/c/c-a/chain/import?/preview`, {
+				method: 'POST',
+				headers: { accept: 'text/html', origin: server.url, cookie: secretary },
+				body
+			});
+			return /name="key" value="([^"]+)"/.exec(await res.text())?.[1];
+		};
+		const apply = (key: string) =>
+			postForm(server, '/c/c-a/chain/import?/apply', { key }, secretary);
+		const first = await preview();
+		const second = await preview();
+		expect(first && second).toBeTruthy();
+		const before = await server.services.stores.residents.count('c-a');
+		expect((await apply(first!)).status).toBe(400);
+		expect((await apply(second!)).status).toBe(200);
+		expect(await server.services.stores.residents.count('c-a')).toBe(before + 5000);
+	}, 120_000);
 });
