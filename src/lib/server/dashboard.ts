@@ -7,6 +7,7 @@ import {
 	type UnitFigures
 } from '$lib/domain/demandMetrics';
 import { categoryCounts, weeklyCounts } from '$lib/domain/demandSeries';
+import type { DemandEvent } from '$lib/domain/demands';
 import {
 	customPeriod,
 	isPeriodPreset,
@@ -106,10 +107,14 @@ export async function dashboardData(
 	if (readPeople) {
 		const inPeriod = demands.filter((d) => d.filedAt >= period.from && d.filedAt < period.to);
 		// Who took and who resolved is all the person figures read from the events.
-		const events = await stores.demands.eventsOf(
-			inPeriod.map((d) => d.id),
-			['taken', 'resolved']
-		);
+		const ids = inPeriod.map((d) => d.id);
+		const events: DemandEvent[] = [];
+		for (let i = 0; i < ids.length; i += PAGE) {
+			events.push(
+				...(await stores.demands.eventsOf(ids.slice(i, i + PAGE), ['taken', 'resolved']))
+			);
+			await new Promise((r) => setImmediate(r));
+		}
 		const p = personFigures(inPeriod, events, period);
 		const names = await stores.users.displayNames(p.people.map((r) => r.userId));
 		for (const row of p.people) if (!names.has(row.userId)) names.set(row.userId, row.userId);
