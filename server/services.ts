@@ -19,6 +19,7 @@ import type { SyncEndpoint } from './sync/SyncEndpoint';
 import { createYjsSync } from './yjs/createYjsSync';
 import { createAutomergeSync } from './automerge/createAutomergeSync';
 import { createMetricsHelpers, type MetricsHelpers } from './metrics/MetricsHelpers';
+import { SheetWorker } from './files/sheets/SheetWorker';
 
 /**
  * The shared services, created once per server and handed to SvelteKit through
@@ -70,6 +71,8 @@ export function createServices(
 	const automerge = createAutomergeSync(deps);
 	const endpoints = [yjs, automerge];
 	const eventLoop = new EventLoopMonitor();
+	// Spreadsheets (imports, exports) are read and written off the event loop, one at a time.
+	const sheets = new SheetWorker();
 	const now = config.now ?? Date.now;
 	const messages = extra.messages ?? createMessageProvider(config);
 	// Texts go out in Chinese: the server does not know the recipient's language.
@@ -93,7 +96,7 @@ export function createServices(
 		throttle: new LoginThrottle(),
 		auth: createAuthHelpers(s, config.demo),
 		access,
-		metrics: createMetricsHelpers(s),
+		metrics: createMetricsHelpers(s, sheets),
 		yjs,
 		automerge,
 		demands,
@@ -104,13 +107,14 @@ export function createServices(
 		now,
 		phoneVerification,
 		registration: new ResidentRegistration(s, access, phoneVerification, now),
-		chainImport: new ChainImport(s, access, now),
+		chainImport: new ChainImport(s, access, now, sheets),
 		async close() {
 			eventLoop.stop();
 			stopEscalation();
 			offRevoke();
 			offAccess();
 			await Promise.all(endpoints.map((e) => e.close()));
+			await sheets.close();
 			await s.close();
 		}
 	};

@@ -5,10 +5,12 @@ import type { Stores } from '../storage/Stores';
 import type { Unit } from '../storage/types';
 import { CsvError, toCsv } from '../files/csv';
 import { XlsxError } from '../files/xlsx';
+import type { SheetWorker } from '../files/sheets/SheetWorker';
+import { SheetBusyError } from '../files/sheets/SheetWorker';
 import {
 	IMPORT_COLUMNS,
+	MAX_IMPORT_ROWS,
 	parseImport,
-	readTable,
 	type ImportRow,
 	type ParsedImport,
 	type RowProblem
@@ -29,6 +31,13 @@ export interface ImportPlan {
 
 const HELD_MS = 15 * 60 * 1000;
 const MAX_HELD = 20;
+/**
+ * Rows held over all previews: a parsed 20,000-row file is ~2 MB of heap (bench/scale.ts), so
+ * previews never hold more than ~20 MB; the oldest are dropped first.
+ */
+const MAX_HELD_ROWS = 200_000;
+/** Rows checked or written between two turns of the event loop. */
+const ROWS_PER_TURN = 250;
 
 /**
  * A secretary's spreadsheet of residents, previewed and then applied. Grids and buildings are
@@ -37,7 +46,8 @@ const MAX_HELD = 20;
  * with a code sent to their phone (registration), which does not create a second account.
  *
  * Between the preview and the confirmation the parsed file is held here (in memory, one process,
- * a quarter of an hour), under a random key the preview page carries.
+ * a quarter of an hour), under a random key the preview page carries: at most 20 previews and
+ * 200,000 rows in all, one per secretary and community.
  */
 export class ChainImport {
 	#held = new Map<
@@ -48,7 +58,8 @@ export class ChainImport {
 	constructor(
 		private readonly stores: Stores,
 		private readonly access: AccessService,
-		private readonly now: () => number
+		private readonly now: () => number,
+		private readonly sheets: SheetWorker
 	) {}
 
 	/** The template a secretary fills in: the header and one example row. */
@@ -57,13 +68,17 @@ export class ChainImport {
 		return toCsv([header, ['一网格', '1号楼', '1单元101', '张三', '13800000000', '居民']]);
 	}
 
-	/** Reads an uploaded CSV or .xlsx and previews it; 'badFile' if it is neither. */
+	/**
+	 * Reads an uploaded CSV or .xlsx (in the sheet worker) and previews it; 'badFile' if it is
+	 * neither, 'busy' when the worker already has a queue of spreadsheets.
+	 */
 	async previewFile(communityId: string, userId: string, bytes: Uint8Array) {
 		let table: string[][];
 		try {
-			table = await readTable(bytes);
+			table = await this.sheets.readTable(bytes, MAX_IMPORT_ROWS + 1);
 		} catch (err) {
 			if (err instanceof CsvError || err instanceof XlsxError) return 'badFile' as const;
+			if (err instanceof SheetBusyError) return 'busy' as const;
 			throw err;
 		}
 		return this.preview(communityId, userId, table);
@@ -74,8 +89,19 @@ export class ChainImport {
 		const parsed = parseImport(table);
 		const plan = await this.#plan(communityId, parsed, false);
 		const now = this.now();
-		for (const [k, v] of this.#held) if (now - v.at > HELD_MS) this.#held.delete(k);
-		if (this.#held.size >= MAX_HELD) this.#held.delete(this.#held.keys().next().value!);
+		for (const [k, v] of this.#held) {
+			// Expired, or this secretary's earlier preview of the same community (now replaced).
+			const replaced = v.userId === userId && v.communityId === communityId;
+			if (now - v.at > HELD_MS || replaced) this.#held.delete(k);
+		}
+		let rows = parsed.rows.length;
+		for (const v of this.#held.values()) rows += v.parsed.rows.length;
+		// Oldest first (a Map keeps insertion order) until both bounds hold.
+		for (const [k, v] of this.#held) {
+			if (this.#held.size < MAX_HELD && rows <= MAX_HELD_ROWS) break;
+			rows -= v.parsed.rows.length;
+			this.#held.delete(k);
+		}
 		const key = generateToken();
 		this.#held.set(key, { communityId, userId, parsed, at: now });
 		return { key, plan };
@@ -111,7 +137,12 @@ export class ChainImport {
 		const buildings = new Map<string, Unit | 'new'>();
 		const changed = new Set<string>();
 
+		let done = 0;
 		for (const row of parsed.rows) {
+			// A 5,000-row file takes seconds here: let other requests run in between. (During
+			// `apply` other writes queue behind the transaction; reads on the shared connection can
+			// see its rows before the commit.)
+			if (++done % ROWS_PER_TURN === 0) await new Promise((r) => setImmediate(r));
 			const resident = await s.residents.byPhone(row.phone);
 			const account = resident ? null : await s.users.byUsername(row.phone);
 			if ((resident && resident.communityId !== communityId) || account) {

@@ -1,7 +1,5 @@
 import { normalizeMobile } from '../../src/lib/domain/phone';
 import type { Role } from '../../src/lib/domain/roles';
-import { decodeTextFile, parseCsv } from '../files/csv';
-import { readXlsxRows } from '../files/xlsx';
 
 /** The columns of a resident import, by their Chinese headers (the template's first row). */
 export const IMPORT_COLUMNS = {
@@ -47,13 +45,6 @@ export interface ParsedImport {
 	/** Header problems: nothing is imported while there are any. */
 	missingColumns: string[];
 	unknownColumns: string[];
-}
-
-/** A spreadsheet's rows: .xlsx recognised by its zip signature, anything else read as CSV. */
-export async function readTable(bytes: Uint8Array): Promise<string[][]> {
-	if (bytes[0] === 0x50 && bytes[1] === 0x4b)
-		return readXlsxRows(bytes, { maxRows: MAX_IMPORT_ROWS + 1 });
-	return parseCsv(decodeTextFile(bytes), { maxRows: MAX_IMPORT_ROWS + 1 });
 }
 
 /**

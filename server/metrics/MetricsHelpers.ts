@@ -3,8 +3,9 @@ import { BOARD_SCHEMA_VERSION } from '../../src/lib/domain/board';
 import { parseOverrides, WorkCalendar } from '../../src/lib/domain/workdays';
 import { newBoard } from '../automerge/newBoard';
 import holidays from '../calendar/cn-holidays.json';
-import { toCsv, type Cell } from '../files/csv';
-import { writeXlsx, type Sheet } from '../files/xlsx';
+import type { Cell } from '../files/csv';
+import type { SheetWorker } from '../files/sheets/SheetWorker';
+import type { Sheet } from '../files/xlsx';
 import type { Stores } from '../storage/Stores';
 
 /**
@@ -14,7 +15,8 @@ import type { Stores } from '../storage/Stores';
 export interface MetricsHelpers {
 	/** The working-day calendar: the operator's data, or the bundled official one if none. */
 	calendar(): Promise<WorkCalendar>;
-	toCsv(rows: readonly (readonly Cell[])[]): string;
+	/** Both are built in the sheet worker: a district's 20,000 demands take seconds in exceljs. */
+	toCsv(rows: readonly (readonly Cell[])[]): Promise<string>;
 	writeXlsx(sheets: readonly Sheet[]): Promise<Uint8Array>;
 	/**
 	 * A new secretary-project board for a problem-list entry, registered in the community like the
@@ -23,14 +25,14 @@ export interface MetricsHelpers {
 	createBoard(opts: { communityId: string; title: string; createdBy: string }): Promise<string>;
 }
 
-export function createMetricsHelpers(stores: Stores): MetricsHelpers {
+export function createMetricsHelpers(stores: Stores, sheets: SheetWorker): MetricsHelpers {
 	return {
 		async calendar() {
 			const days = await stores.calendar.all();
 			return new WorkCalendar(days.length > 0 ? days : parseOverrides(holidays));
 		},
-		toCsv,
-		writeXlsx,
+		toCsv: (rows) => sheets.toCsv(rows),
+		writeXlsx: (list) => sheets.writeXlsx(list),
 		async createBoard({ communityId, title, createdBy }) {
 			const boardId = parseAutomergeUrl(generateAutomergeUrl()).documentId;
 			const { changes } = newBoard({

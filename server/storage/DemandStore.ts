@@ -1,3 +1,4 @@
+import type { DemandFacts } from '../../src/lib/domain/demandMetrics';
 import type { Demand, DemandEvent, DemandLevel, DemandState } from '../../src/lib/domain/demands';
 
 export interface DemandQuery {
@@ -43,9 +44,14 @@ export interface DemandStore {
 	update(id: string, expected: DemandState, patch: Partial<Omit<Demand, 'id'>>): Promise<boolean>;
 	addEvent(e: DemandEvent): Promise<void>;
 	events(demandId: string): Promise<DemandEvent[]>;
-	/** Events of many demands at once (metrics), oldest first. */
-	eventsOf(demandIds: readonly string[]): Promise<DemandEvent[]>;
+	/** Events of many demands at once (metrics), oldest first; only these kinds when given. */
+	eventsOf(
+		demandIds: readonly string[],
+		kinds?: readonly DemandEvent['kind'][]
+	): Promise<DemandEvent[]>;
 	query(q: DemandQuery): Promise<Demand[]>;
+	/** `query`'s demands with only the fields the figures read (the dashboards, at scale). */
+	metricFacts(q: DemandQuery): Promise<DemandFacts[]>;
 	/** Open demands whose take or resolve clock ran out at `now`, at the given levels (default all). */
 	overdue(now: number, limit: number, levels?: readonly DemandLevel[]): Promise<Demand[]>;
 	addPhoto(demandId: string, fileId: string, stage: 'filed' | 'resolved'): Promise<void>;

@@ -15,4 +15,16 @@ export interface OrgStore {
 	removeMembership(userId: string, unitId: string, role: Role): Promise<boolean>;
 	membershipsOf(userId: string): Promise<Membership[]>;
 	membersOf(unitId: string): Promise<Membership[]>;
+	/**
+	 * Members of a unit whose name contains `text` or whose resident phone starts with it, each
+	 * once, by name: the chain page's person picker (a community has thousands).
+	 */
+	findMembers(unitId: string, text: string, limit: number): Promise<MemberMatch[]>;
+}
+
+export interface MemberMatch {
+	userId: string;
+	displayName: string;
+	/** The resident's number, if they registered one. */
+	phone: string | null;
 }

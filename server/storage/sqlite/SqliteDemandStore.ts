@@ -5,6 +5,7 @@ import type {
 	DemandState
 } from '../../../src/lib/domain/demands';
 import { DEMAND_LEVELS } from '../../../src/lib/domain/demands';
+import type { DemandFacts } from '../../../src/lib/domain/demandMetrics';
 import type { DemandQuery, DemandStore, Problem } from '../DemandStore';
 import type { SqliteDatabase } from './SqliteDatabase';
 
@@ -122,22 +123,54 @@ export class SqliteDemandStore implements DemandStore {
 		).map(toEvent);
 	}
 
-	async eventsOf(demandIds: readonly string[]) {
+	async eventsOf(demandIds: readonly string[], kinds?: readonly DemandEvent['kind'][]) {
 		const out: DemandEvent[] = [];
+		const ofKind = kinds ? `AND kind IN (${marks(kinds.length)})` : '';
 		// Chunks keep under SQLite's bound-parameter limit.
 		for (let i = 0; i < demandIds.length; i += 500) {
 			const chunk = demandIds.slice(i, i + 500);
 			const rows = this.sql.db
 				.prepare(
-					`SELECT * FROM demand_events WHERE demand_id IN (${marks(chunk.length)}) ORDER BY id`
+					`SELECT * FROM demand_events WHERE demand_id IN (${marks(chunk.length)}) ${ofKind}
+					 ORDER BY id`
 				)
-				.all(...chunk) as Row[];
+				.all(...chunk, ...(kinds ?? [])) as Row[];
 			out.push(...rows.map(toEvent));
 		}
 		return out.sort((a, b) => a.at - b.at);
 	}
 
 	async query(q: DemandQuery) {
+		const { sql, args } = this.#where(q);
+		return (
+			this.sql.db
+				.prepare(`SELECT * FROM demands ${sql} ORDER BY filed_at DESC, id DESC LIMIT ?`)
+				.all(...args, q.limit) as Row[]
+		).map(toDemand);
+	}
+
+	async metricFacts(q: DemandQuery) {
+		const { sql, args } = this.#where(q);
+		return (
+			this.sql.db
+				.prepare(
+					`SELECT id, grid_id, category, state, level, filed_at, resolved_at, rating
+					 FROM demands ${sql} ORDER BY filed_at DESC, id DESC LIMIT ?`
+				)
+				.all(...args, q.limit) as Row[]
+		).map((r): DemandFacts => ({
+			id: r.id as string,
+			gridId: r.grid_id as string,
+			category: r.category as DemandFacts['category'],
+			state: r.state as DemandFacts['state'],
+			level: r.level as DemandFacts['level'],
+			filedAt: r.filed_at as number,
+			resolvedAt: r.resolved_at as number | null,
+			rating: r.rating as DemandFacts['rating']
+		}));
+	}
+
+	#where(q: DemandQuery) {
 		const where: string[] = [];
 		const args: unknown[] = [];
 		const list = (col: string, values: readonly string[] | undefined) => {
@@ -165,9 +198,7 @@ export class SqliteDemandStore implements DemandStore {
 		range('filed_at >= ?', q.filedFrom);
 		range('filed_at < ?', q.filedTo);
 		range('filed_at < ?', q.before);
-		const sql = `SELECT * FROM demands ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-			ORDER BY filed_at DESC, id DESC LIMIT ?`;
-		return (this.sql.db.prepare(sql).all(...args, q.limit) as Row[]).map(toDemand);
+		return { sql: where.length ? 'WHERE ' + where.join(' AND ') : '', args };
 	}
 
 	async overdue(now: number, limit: number, levels: readonly DemandLevel[] = DEMAND_LEVELS) {

@@ -1,5 +1,5 @@
 import type { Role, UnitKind } from '../../../src/lib/domain/roles';
-import type { OrgStore } from '../OrgStore';
+import type { MemberMatch, OrgStore } from '../OrgStore';
 import type { Membership, Unit } from '../types';
 import type { SqliteDatabase } from './SqliteDatabase';
 
@@ -116,5 +116,20 @@ export class SqliteOrgStore implements OrgStore {
 			.prepare('SELECT * FROM memberships WHERE unit_id = ? ORDER BY created_at')
 			.all(unitId) as MemberRow[];
 		return rows.map(toMember);
+	}
+
+	async findMembers(unitId: string, text: string, limit: number) {
+		// LIKE's wildcards in what was typed are literal characters here.
+		const like = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+		return this.sql.db
+			.prepare(
+				`SELECT DISTINCT u.id AS userId, u.display_name AS displayName, r.phone AS phone
+				 FROM memberships m JOIN users u ON u.id = m.user_id
+				 LEFT JOIN residents r ON r.user_id = m.user_id
+				 WHERE m.unit_id = ?
+				   AND (u.display_name LIKE ? ESCAPE '\\' OR r.phone LIKE ? ESCAPE '\\')
+				 ORDER BY u.display_name, u.id LIMIT ?`
+			)
+			.all(unitId, `%${like}%`, `${like}%`, limit) as MemberMatch[];
 	}
 }

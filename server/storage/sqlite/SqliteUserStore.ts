@@ -45,6 +45,21 @@ export class SqliteUserStore implements UserStore {
 		return row ? toUser(row) : null;
 	}
 
+	async displayNames(ids: readonly string[]) {
+		const out = new Map<string, string>();
+		// Chunks keep under SQLite's bound-parameter limit.
+		for (let i = 0; i < ids.length; i += 500) {
+			const chunk = ids.slice(i, i + 500);
+			const rows = this.sql.db
+				.prepare(
+					`SELECT id, display_name FROM users WHERE id IN (${chunk.map(() => '?').join(', ')})`
+				)
+				.all(...chunk) as { id: string; display_name: string }[];
+			for (const r of rows) out.set(r.id, r.display_name);
+		}
+		return out;
+	}
+
 	async byUsername(username: string) {
 		const row = this.sql.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as
 			Row | undefined;

@@ -1,5 +1,5 @@
-import { inPeriod, type Period } from './demandMetrics';
-import { DEMAND_CATEGORIES, type Demand, type DemandCategory } from './demands';
+import { inPeriod, type DemandFacts, type Period } from './demandMetrics';
+import { DEMAND_CATEGORIES, type DemandCategory } from './demands';
 import { beijingDate } from './metricPeriods';
 
 /** Shapes for the dashboard charts: demands per week and per category in a period. */
@@ -28,7 +28,7 @@ export interface WeekCount {
  * Demands filed per week of the period (weeks that start before the period are cut to it), and
  * how many of those have since been resolved. Empty weeks are kept: a trend needs its zeros.
  */
-export function weeklyCounts(demands: readonly Demand[], period: Period): WeekCount[] {
+export function weeklyCounts(demands: readonly DemandFacts[], period: Period): WeekCount[] {
 	const out: WeekCount[] = [];
 	const index = new Map<number, WeekCount>();
 	for (let w = weekStart(period.from); w < period.to; w += WEEK) {
@@ -47,7 +47,7 @@ export function weeklyCounts(demands: readonly Demand[], period: Period): WeekCo
 
 /** Demands filed per category in the period, every category listed (zeros included). */
 export function categoryCounts(
-	demands: readonly Demand[],
+	demands: readonly DemandFacts[],
 	period: Period
 ): { category: DemandCategory; count: number }[] {
 	const counts = new Map<DemandCategory, number>(DEMAND_CATEGORIES.map((c) => [c, 0]));

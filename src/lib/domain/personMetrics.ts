@@ -1,5 +1,5 @@
-import { inPeriod, isDone, type Period } from './demandMetrics';
-import type { Demand, DemandEvent } from './demands';
+import { inPeriod, isDone, type DemandFacts, type Period } from './demandMetrics';
+import type { DemandEvent } from './demands';
 
 /**
  * Numbers per person (知事识人): who takes demands, who resolves them, how residents rate it.
@@ -27,8 +27,8 @@ export interface PeopleFigures {
 }
 
 export function personFigures(
-	demands: readonly Demand[],
-	events: readonly DemandEvent[],
+	demands: readonly DemandFacts[],
+	events: readonly Pick<DemandEvent, 'demandId' | 'at' | 'actor' | 'kind'>[],
 	period: Period
 ): PeopleFigures {
 	const cohort = new Map(demands.filter((d) => inPeriod(d, period)).map((d) => [d.id, d]));

@@ -86,13 +86,14 @@ export function peopleTable(data: DashboardData, m: Messages['metrics']): Table 
 
 export function demandTable(
 	data: DashboardData,
+	demands: readonly Demand[],
 	period: Period,
 	m: Messages['metrics'],
 	en: boolean
 ): Table {
 	const c = m.columns;
 	const names = new Map(data.units.map((u) => [u.id, en && u.nameEn ? u.nameEn : u.name]));
-	const inPeriod = data.demands
+	const inPeriod = demands
 		.filter((d) => d.filedAt >= period.from && d.filedAt < period.to)
 		.sort((a, b) => a.filedAt - b.filedAt);
 	const hours = (d: Demand) => (d.resolvedAt === null ? null : (d.resolvedAt - d.filedAt) / HOUR);

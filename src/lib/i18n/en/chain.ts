@@ -66,6 +66,9 @@ export const chainEn: typeof chainZh = {
 		remove: 'Remove',
 		person: 'Person',
 		choosePerson: 'Choose a community member',
+		personHint: 'Phone number, or type a name to search',
+		noMatch: 'No community member found.',
+		buildingCount: (n: number) => `${n} buildings`,
 		nobody: 'Not set',
 		pendingTitle: 'Residents waiting for confirmation',
 		pendingNone: 'Nobody is waiting.',
@@ -102,6 +105,7 @@ export const chainEn: typeof chainZh = {
 		errors: {
 			badFile: 'This file cannot be read. Use CSV or .xlsx.',
 			tooLarge: 'The file is too large.',
+			busy: 'The server is busy with other spreadsheets. Try again in a minute.',
 			missingColumn: (c: string) => `The column “${c}” is missing.`,
 			unknownColumn: (c: string) => `Unknown column: ${c}`,
 			badPhone: 'Invalid mobile number',

@@ -59,6 +59,9 @@ export const chainZh = {
 		remove: '免去',
 		person: '人员',
 		choosePerson: '选择社区成员',
+		personHint: '手机号，或输入姓名搜索',
+		noMatch: '没有找到这位社区成员。',
+		buildingCount: (n: number) => `${n} 个楼栋`,
 		nobody: '未设置',
 		pendingTitle: '待确认的居民',
 		pendingNone: '没有待确认的居民。',
@@ -95,6 +98,7 @@ export const chainZh = {
 		errors: {
 			badFile: '无法读取这个文件，请使用 CSV 或 .xlsx。',
 			tooLarge: '文件太大。',
+			busy: '服务器正在处理其他表格，请一分钟后再试。',
 			missingColumn: (c: string) => `缺少“${c}”列。`,
 			unknownColumn: (c: string) => `无法识别的列：${c}`,
 			badPhone: '手机号不正确',

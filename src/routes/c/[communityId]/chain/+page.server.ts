@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { normalizeMobile } from '$lib/domain/phone';
 import { CHAIN_ROLES, isChainRole, ROLE_UNIT_KIND } from '$lib/domain/roles';
 import { audit } from '$lib/server/audit';
 import { chainUnitFor, chainUnitIn, pendingIn } from '$lib/server/chainPages';
@@ -58,16 +59,11 @@ export const load: PageServerLoad = async (event) => {
 			)
 		}))
 	);
-	// People are picked from the community's members (a person holds several roles: once each).
-	const people = new Map<string, string>();
-	for (const ms of await stores.org.membersOf(community.id)) {
-		if (people.has(ms.userId)) continue;
-		people.set(ms.userId, (await stores.users.byId(ms.userId))?.displayName ?? ms.userId);
-	}
+	// No list of people: a community has thousands. The pickers search (./people) or take a
+	// typed phone number.
 	return {
 		community: { id: community.id, name: community.name, nameEn: community.nameEn },
 		grids,
-		people: [...people].map(([userId, name]) => ({ userId, name })),
 		pending: await pendingIn(gridUnits),
 		residentCount: await stores.residents.count(community.id, 'active')
 	};
@@ -107,12 +103,26 @@ async function roleChange(event: RequestEvent) {
 	const data = await event.request.formData();
 	const unit = await chainUnitIn(community.id, formField(data, 'unitId', 128));
 	const role = formField(data, 'role', 64);
-	const userId = formField(data, 'userId', 128);
 	if (!unit || !isChainRole(role) || !ROLE_UNIT_KIND[role].includes(unit.kind)) return null;
-	const member = (await services().stores.org.membersOf(community.id)).some(
-		(m) => m.userId === userId
-	);
-	return { user, community, unit, role, userId, member };
+	const userId =
+		formField(data, 'userId', 128) || (await byPhone(community.id, formField(data, 'person', 64)));
+	const member =
+		userId !== null &&
+		(await services().stores.org.membershipsOf(userId)).some((m) => m.unitId === community.id);
+	return { user, community, unit, role, userId: userId ?? '', member };
+}
+
+/**
+ * The person a typed phone number names (the picker without JavaScript): the community's
+ * resident with that number, or the account whose login it is. Membership is checked after.
+ */
+async function byPhone(communityId: string, typed: string): Promise<string | null> {
+	const phone = normalizeMobile(typed);
+	if (!phone) return null;
+	const { stores } = services();
+	const resident = await stores.residents.byPhone(phone);
+	if (resident) return resident.communityId === communityId ? resident.userId : null;
+	return (await stores.users.byUsername(phone))?.id ?? null;
 }
 
 export const actions: Actions = {

@@ -16,7 +16,12 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { unit, readPeople } = await dashboardGuard(locals, url, params.unitId);
 	const chosen = periodFrom(url);
-	const { figures, demands, people } = await dashboardData(unit.id, chosen.period, readPeople);
+	const { figures, demands, people } = await dashboardData(
+		unit.id,
+		chosen.period,
+		readPeople,
+		'children'
+	);
 	const { stores } = services();
 	const children = (await stores.org.children(unit.id))
 		.filter((c) => figures.has(c.id))

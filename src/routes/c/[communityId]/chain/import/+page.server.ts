@@ -35,6 +35,7 @@ export const actions: Actions = {
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		const result = await services().chainImport.previewFile(community.id, user.id, bytes);
 		if (result === 'badFile') return fail(400, { error: 'badFile' as const });
+		if (result === 'busy') return fail(503, { error: 'busy' as const });
 		return { preview: result.plan, key: result.key };
 	},
 

@@ -1,7 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { CATALOGUES } from '$lib/i18n';
 import { audit } from '$lib/server/audit';
-import { dashboardData, dashboardGuard, periodDates, periodFrom } from '$lib/server/dashboard';
+import {
+	dashboardData,
+	dashboardGuard,
+	periodDates,
+	periodDemands,
+	periodFrom
+} from '$lib/server/dashboard';
 import {
 	contentDisposition,
 	demandTable,
@@ -36,12 +42,15 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const en = locals.locale === 'en';
 	const unitName = en && unit.nameEn ? unit.nameEn : unit.name;
 	const dates = periodDates(period);
+	// Whole demands (descriptions) only when the file has the demands table.
+	const demands =
+		format === 'xlsx' || sheet === 'demands' ? await periodDemands(data.units, period) : [];
 	const tables: Record<ExportSheet, Table | null> = {
 		units: unitTable(data, m, en),
 		people: peopleTable(data, m),
-		demands: demandTable(data, period, m, en)
+		demands: demandTable(data, demands, period, m, en)
 	};
-	const demandCount = tables.demands!.length - 1;
+	const demandCount = data.figures.get(unit.id)?.filed ?? 0;
 	const baseName = m.exportFile(unitName, dates.from, dates.to);
 	const asciiBase = `dashboard-${unit.id}-${dates.from}-${dates.to}`;
 	const { metrics } = services();
@@ -59,7 +68,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 		type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 		names = [`${baseName}.xlsx`, `${asciiBase}.xlsx`];
 	} else {
-		body = metrics.toCsv(tables[sheet!]!);
+		body = await metrics.toCsv(tables[sheet!]!);
 		type = 'text/csv; charset=utf-8';
 		names = [`${baseName}_${m.sheets[sheet!]}.csv`, `${asciiBase}-${sheet}.csv`];
 	}

@@ -1,0 +1,37 @@
+import { decodeTextFile, parseCsv, toCsv, type Cell } from '../csv';
+import { readXlsxRows, writeXlsx, type Sheet } from '../xlsx';
+
+/**
+ * What the sheet worker does, as plain functions of plain data (so a job is the same whether it
+ * runs in the worker or, in a unit test, in the caller's thread).
+ */
+export type SheetJob =
+	| { kind: 'readTable'; bytes: Uint8Array; maxRows: number }
+	| { kind: 'writeXlsx'; sheets: readonly Sheet[] }
+	| { kind: 'toCsv'; rows: readonly (readonly Cell[])[] };
+
+export type SheetResult = string[][] | Uint8Array | string;
+
+/** The thrown error's class travels by name so the caller can rethrow CsvError and XlsxError. */
+export interface SheetFailure {
+	name: string;
+	message: string;
+	line?: number;
+}
+
+/** A spreadsheet's rows: .xlsx recognised by its zip signature, anything else read as CSV. */
+export async function readTableNow(bytes: Uint8Array, maxRows: number): Promise<string[][]> {
+	if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readXlsxRows(bytes, { maxRows });
+	return parseCsv(decodeTextFile(bytes), { maxRows });
+}
+
+export async function runSheetJob(job: SheetJob): Promise<SheetResult> {
+	switch (job.kind) {
+		case 'readTable':
+			return readTableNow(job.bytes, job.maxRows);
+		case 'writeXlsx':
+			return writeXlsx(job.sheets);
+		case 'toCsv':
+			return toCsv(job.rows);
+	}
+}
