@@ -45,9 +45,7 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
 
 		const boardId = parseAutomergeUrl(generateAutomergeUrl()).documentId;
 		const { changes } = newBoard({
-			title: DEMO_BOARD.title,
-			pledge: DEMO_BOARD.pledge,
-			tasks: DEMO_BOARD.tasks.map((t) => ({ ...t }))
+			...DEMO_BOARD
 		});
 		await stores.documents.register({
 			id: boardId,

@@ -2,9 +2,11 @@ import { metricsEn } from './en/metrics';
 import { demandsEn } from './en/demands';
 import type { Messages } from './zh-CN';
 import { chainEn } from './en/chain';
+import { projectsEn } from './en/projects';
 
 export const en: Messages = {
 	...chainEn,
+	...projectsEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'
@@ -56,7 +58,7 @@ export const en: Messages = {
 		owner: 'Responsible',
 		deadline: 'Deadline',
 		tasks: 'Tasks',
-		columns: { todo: 'To do', doing: 'Doing', done: 'Done' },
+		columns: { todo: 'To do', doing: 'Doing', done: 'Done', waived: 'Waived' },
 		addTask: 'Add a task',
 		newTaskTitle: 'Task name',
 		add: 'Add',

@@ -1,5 +1,6 @@
 import { metricsZh } from './zh-CN/metrics';
 import { chainZh } from './zh-CN/chain';
+import { projectsZh } from './zh-CN/projects';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
@@ -9,6 +10,7 @@ import { demandsZh } from './zh-CN/demands';
 
 export const zhCN = {
 	...chainZh,
+	...projectsZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'
@@ -57,7 +59,7 @@ export const zhCN = {
 		owner: '责任人',
 		deadline: '完成时限',
 		tasks: '任务',
-		columns: { todo: '待办', doing: '进行中', done: '已完成' },
+		columns: { todo: '待办', doing: '进行中', done: '已完成', waived: '已免除' },
 		addTask: '添加任务',
 		newTaskTitle: '任务名称',
 		add: '添加',
