@@ -69,8 +69,7 @@ export const projectsEn: typeof projectsZh = {
 			rectification_open: (n: number) =>
 				`${n} rectification ${n === 1 ? 'item is' : 'items are'} still open`,
 			reason_required: 'Moving back needs a reason',
-			not_next: 'A project moves forward one stage at a time, or back',
-			unpublished: 'The pledge is not published yet'
+			not_next: 'A project moves forward one stage at a time, or back'
 		}
 	}
 };

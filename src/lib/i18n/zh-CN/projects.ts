@@ -60,8 +60,7 @@ export const projectsZh = {
 			waived_without_reason: (n: number) => `${n} 项免除的任务没有写明原因`,
 			rectification_open: (n: number) => `还有 ${n} 项整改未完成`,
 			reason_required: '退回需要写明原因',
-			not_next: '只能前进一个阶段，或退回',
-			unpublished: '承诺尚未发布'
+			not_next: '只能前进一个阶段，或退回一个阶段'
 		}
 	}
 };
