@@ -19,6 +19,7 @@ import type { SyncEndpoint } from './sync/SyncEndpoint';
 import { createYjsSync } from './yjs/createYjsSync';
 import { createAutomergeSync, type AutomergeSync } from './automerge/createAutomergeSync';
 import { createMetricsHelpers, type MetricsHelpers } from './metrics/MetricsHelpers';
+import { ProjectService } from './projects/ProjectService';
 
 /**
  * The shared services, created once per server and handed to SvelteKit through
@@ -39,6 +40,8 @@ export interface Services {
 	automerge: AutomergeSync;
 	/** Resident demands: filing, dispatch, resolution, escalation (swept every minute). */
 	demands: DemandService;
+	/** Secretary projects: boards with a stage, published pledges and gates (issue 5). */
+	projects: ProjectService;
 	/** Open sync sockets per user, across both endpoints. */
 	socketLimit: ConnectionLimit;
 	/** How long the event loop has been blocked, for `/healthz`. */
@@ -76,6 +79,8 @@ export function createServices(
 	const phoneVerification = new PhoneVerification(s, messages, now, chainZh.register.sms);
 	const demands = new DemandService({ stores: s, access, now });
 	const stopEscalation = startEscalationTimer(demands, config.log);
+	const metrics = createMetricsHelpers(s);
+	const projects = new ProjectService({ stores: s, access, automerge, metrics, now });
 	const offRevoke = sessions.onRevoke(({ sessionIds }) => {
 		for (const e of endpoints) e.disconnectSessions(sessionIds);
 	});
@@ -93,7 +98,8 @@ export function createServices(
 		throttle: new LoginThrottle(),
 		auth: createAuthHelpers(s, config.demo),
 		access,
-		metrics: createMetricsHelpers(s),
+		metrics,
+		projects,
 		yjs,
 		automerge,
 		demands,

@@ -1,5 +1,9 @@
 import { generateAutomergeUrl, parseAutomergeUrl } from '@automerge/automerge-repo';
-import { BOARD_SCHEMA_VERSION, type ProjectCategory } from '../../src/lib/domain/board';
+import {
+	BOARD_SCHEMA_VERSION,
+	type ProjectCategory,
+	type ProjectLevel
+} from '../../src/lib/domain/board';
 import { parseOverrides, WorkCalendar } from '../../src/lib/domain/workdays';
 import { newBoard } from '../automerge/newBoard';
 import holidays from '../calendar/cn-holidays.json';
@@ -27,6 +31,9 @@ export interface MetricsHelpers {
 		/** The problem-list entry it answers, linked from the board. */
 		problemId?: string;
 		category?: ProjectCategory;
+		/** Defaults: a community project owned by the community. */
+		level?: ProjectLevel;
+		unitId?: string;
 	}): Promise<string>;
 }
 
@@ -38,12 +45,12 @@ export function createMetricsHelpers(stores: Stores): MetricsHelpers {
 		},
 		toCsv,
 		writeXlsx,
-		async createBoard({ communityId, title, createdBy, problemId, category }) {
+		async createBoard({ communityId, title, createdBy, problemId, category, level, unitId }) {
 			const boardId = parseAutomergeUrl(generateAutomergeUrl()).documentId;
 			const { changes } = newBoard({
 				title,
-				level: 'community',
-				unitId: communityId,
+				level: level ?? 'community',
+				unitId: unitId ?? communityId,
 				category: category ?? 'livelihood',
 				problemIds: problemId ? [problemId] : []
 			});

@@ -24,7 +24,11 @@ export const AUDIT_ACTIONS = [
 	'problem_marked',
 	'resident_confirmed',
 	'chain_changed',
-	'residents_imported'
+	'residents_imported',
+	'project_created',
+	'pledge_published',
+	'pledge_revised',
+	'stage_moved'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

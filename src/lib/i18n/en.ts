@@ -275,7 +275,11 @@ export const en: Messages = {
 			problem_marked: 'Added to the problem list',
 			resident_confirmed: 'Confirmed a resident',
 			chain_changed: 'Changed grids and buildings',
-			residents_imported: 'Imported residents'
+			residents_imported: 'Imported residents',
+			project_created: 'Started a secretary project',
+			pledge_published: 'Published a pledge',
+			pledge_revised: 'Published a pledge revision',
+			stage_moved: 'Moved a project stage'
 		}
 	},
 	metrics: metricsEn,

@@ -272,7 +272,11 @@ export const zhCN = {
 			problem_marked: '列入问题清单',
 			resident_confirmed: '确认居民',
 			chain_changed: '调整网格与楼栋',
-			residents_imported: '导入居民'
+			residents_imported: '导入居民',
+			project_created: '新建书记项目',
+			pledge_published: '发布承诺',
+			pledge_revised: '发布承诺修订',
+			stage_moved: '变更项目阶段'
 		}
 	},
 	metrics: metricsZh,
