@@ -110,6 +110,18 @@ export class ProjectService {
 		return boardId;
 	}
 
+	/** The projects whose boards the user may read, with their stage (for lists and overviews). */
+	async list(userId: string): Promise<(ProjectRecord & { title: string })[]> {
+		const readable = await this.deps.access.documents(userId);
+		const out: (ProjectRecord & { title: string })[] = [];
+		for (const { doc } of readable) {
+			if (doc.kind !== 'board') continue;
+			const project = await this.deps.stores.projects.get(doc.id);
+			if (project) out.push({ ...project, title: doc.title });
+		}
+		return out;
+	}
+
 	/** The project as its board's readers see it; not_found for anyone who may not read the board. */
 	async view(userId: string, boardId: string): Promise<ProjectView> {
 		const access = await this.deps.access.document(userId, boardId);

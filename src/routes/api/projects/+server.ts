@@ -4,6 +4,12 @@ import { projectErrorResponse } from '$lib/server/projectApi';
 import { services } from '$lib/server/services';
 import type { RequestHandler } from './$types';
 
+/** The projects whose boards the user may read, with their stage. */
+export const GET: RequestHandler = async ({ locals }) => {
+	if (!locals.user) return json({ error: 'Unauthorized' }, { status: 401 });
+	return json({ projects: await services().projects.list(locals.user.id) }, { headers: NO_STORE });
+};
+
 /** Starts a project: `{ communityId, title, level?, category? }` or `{ communityId, problemId }`. */
 export const POST: RequestHandler = async ({ locals, request }) => {
 	if (!locals.user) return json({ error: 'Unauthorized' }, { status: 401 });
