@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Board, BoardTask } from '../../src/lib/domain/board';
 import { emptyPledge } from '../../src/lib/domain/board';
+import { canDoWithProjects, PROJECT_ACTIONS, PROJECT_POLICY } from '../../src/lib/domain/policy';
+import { ROLES } from '../../src/lib/domain/roles';
 import {
 	gatesFor,
 	moveKind,
@@ -133,5 +135,19 @@ describe('pledge snapshots', () => {
 			budget: '',
 			fundingSources: []
 		});
+	});
+});
+
+describe('PROJECT_POLICY', () => {
+	it('lets the secretary alone start, publish, revise and move projects', () => {
+		for (const action of PROJECT_ACTIONS) {
+			for (const role of ROLES) {
+				expect(canDoWithProjects(action, [role]), `${role} ${action}`).toBe(
+					PROJECT_POLICY[action].includes(role)
+				);
+				if (role !== 'secretary') expect(canDoWithProjects(action, [role])).toBe(false);
+			}
+			expect(canDoWithProjects(action, ['secretary'])).toBe(true);
+		}
 	});
 });
