@@ -17,9 +17,10 @@ import type { MessageProvider } from './messages/MessageProvider';
 import { ConnectionLimit } from './sync/ConnectionLimit';
 import type { SyncEndpoint } from './sync/SyncEndpoint';
 import { createYjsSync } from './yjs/createYjsSync';
-import { createAutomergeSync } from './automerge/createAutomergeSync';
+import { createAutomergeSync, type AutomergeSync } from './automerge/createAutomergeSync';
 import { createMetricsHelpers, type MetricsHelpers } from './metrics/MetricsHelpers';
 import { SheetWorker } from './files/sheets/SheetWorker';
+import { ProjectService } from './projects/ProjectService';
 
 /**
  * The shared services, created once per server and handed to SvelteKit through
@@ -37,9 +38,11 @@ export interface Services {
 	/** Calendar, CSV/Excel and board creation for dashboards and the problem list. */
 	metrics: MetricsHelpers;
 	yjs: SyncEndpoint;
-	automerge: SyncEndpoint;
+	automerge: AutomergeSync;
 	/** Resident demands: filing, dispatch, resolution, escalation (swept every minute). */
 	demands: DemandService;
+	/** Secretary projects: boards with a stage, published pledges and gates (issue 5). */
+	projects: ProjectService;
 	/** Open sync sockets per user, across both endpoints. */
 	socketLimit: ConnectionLimit;
 	/** How long the event loop has been blocked, for `/healthz`. */
@@ -79,6 +82,8 @@ export function createServices(
 	const phoneVerification = new PhoneVerification(s, messages, now, chainZh.register.sms);
 	const demands = new DemandService({ stores: s, access, now });
 	const stopEscalation = startEscalationTimer(demands, config.log);
+	const metrics = createMetricsHelpers(s, sheets);
+	const projects = new ProjectService({ stores: s, access, automerge, metrics, now });
 	const offRevoke = sessions.onRevoke(({ sessionIds }) => {
 		for (const e of endpoints) e.disconnectSessions(sessionIds);
 	});
@@ -96,7 +101,8 @@ export function createServices(
 		throttle: new LoginThrottle(),
 		auth: createAuthHelpers(s, config.demo),
 		access,
-		metrics: createMetricsHelpers(s, sheets),
+		metrics,
+		projects,
 		yjs,
 		automerge,
 		demands,

@@ -18,4 +18,6 @@ export interface AutomergeChangeStore {
 	lastSeq(docId: string): Promise<number>;
 	chunkCount(docId: string): Promise<number>;
 	authorOf(docId: string, hash: string): Promise<{ userId: string; at: number } | null>;
+	/** Every change hash the server accepted for the document, with its author, oldest first. */
+	recorded(docId: string): Promise<{ hash: string; userId: string; at: number }[]>;
 }

@@ -8,6 +8,7 @@ import type { InviteStore } from './InviteStore';
 import type { NotificationStore } from './NotificationStore';
 import type { OrgStore } from './OrgStore';
 import type { PhoneCodeStore } from './PhoneCodeStore';
+import type { ProjectStore } from './ProjectStore';
 import type { ResidentStore } from './ResidentStore';
 import type { SessionStore } from './SessionStore';
 import type { Transactional } from './Transactional';
@@ -30,5 +31,6 @@ export interface Stores extends Transactional {
 	calendar: CalendarStore;
 	files: FileStore;
 	notifications: NotificationStore;
+	projects: ProjectStore;
 	close(): Promise<void>;
 }

@@ -34,6 +34,23 @@ describe("a reader's changes", () => {
 		hr.change((d) => {
 			A.splice(d, ['tasks', taskId, 'notes'], 0, 0, 'READER-WAS-HERE ');
 			d.title = 'defaced';
+			// The v2 fields too: the pledge's lists, a checklist, a waiver, the progress log.
+			d.pledge.deadline = '2099-01-01';
+			d.pledge.responsible.push('READER');
+			d.pledge.fundingSources.splice(0, 1);
+			d.category = 'other';
+			d.problemIds.push('p-forged');
+			const task = d.tasks[taskId]!;
+			task.checklist['c-forged'] = { id: 'c-forged', rank: 9, text: 'READER', done: true };
+			task.status = 'waived';
+			task.waivedReason = 'READER';
+			d.progress['p-forged'] = {
+				id: 'p-forged',
+				date: '2026-01-01',
+				text: 'READER',
+				photoIds: [],
+				createdAt: 1
+			};
 		});
 		const readerHash = A.getHeads(hr.doc())[0] as string;
 		await waitFor(
@@ -58,6 +75,12 @@ describe("a reader's changes", () => {
 		await waitFor(() => hf.doc().tasks[taskId]?.notes.startsWith('writer '), 'the fresh client');
 		for (const doc of [hw.doc(), hf.doc()]) {
 			expect(doc.title).not.toBe('defaced');
+			expect(doc.pledge.deadline).toBe(hw.doc().pledge.deadline);
+			expect(doc.pledge.deadline).not.toBe('2099-01-01');
+			expect(JSON.stringify(doc)).not.toContain('READER');
+			expect(JSON.stringify(doc)).not.toContain('forged');
+			expect(doc.pledge.fundingSources.length).toBeGreaterThan(0);
+			expect(doc.tasks[taskId]?.status).not.toBe('waived');
 			expect(doc.tasks[taskId]?.notes).not.toContain('READER-WAS-HERE');
 			expect(A.hasHeads(doc, [readerHash])).toBe(false);
 		}

@@ -77,7 +77,10 @@ const ROUTES: Record<string, RouteSpec> = {
 	'/admin/audit': { kind: 'district' },
 	// The agenda and board pages come from another branch; listed so they are checked on arrival.
 	'/agenda/[]': { kind: 'document' },
-	'/board/[]': { kind: 'document' },
+	'/board/[]': { kind: 'document', actions: ['move', 'revise'] },
+	// Secretary projects (issue 5): the list of readable projects, and one project's records.
+	'/api/projects': { kind: 'api' },
+	'/api/projects/[]': { kind: 'record', methods: ['GET', 'POST'] },
 	'/login': { kind: 'public', actions: ['default'] },
 	'/logout': { kind: 'public', methods: ['POST'] },
 	'/reset': { kind: 'public', actions: ['default'] },
@@ -174,6 +177,8 @@ function paths(id: string): { real: string; missing: string } {
 		return { real: `/board/${server.boardId}`, missing: `/board/${unknownBoard()}` };
 	if (id === '/invite/[]') return { real: '/invite/not-a-real-token', missing: '/invite/x' };
 	if (id === '/d/[]') return { real: `/d/${demandId}`, missing: `/d/${randomUUID()}` };
+	if (id === '/api/projects/[]')
+		return { real: `/api/projects/${server.boardId}`, missing: `/api/projects/${unknownBoard()}` };
 	if (id === '/api/demands/[]')
 		return { real: `/api/demands/${demandId}`, missing: `/api/demands/${randomUUID()}` };
 	if (id === '/api/files')

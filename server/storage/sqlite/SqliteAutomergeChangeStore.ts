@@ -81,6 +81,15 @@ export class SqliteAutomergeChangeStore implements AutomergeChangeStore {
 		).n;
 	}
 
+	async recorded(docId: string) {
+		const rows = this.sql.db
+			.prepare(
+				'SELECT hash, user_id, at FROM automerge_changes WHERE doc_id = ? ORDER BY at, rowid'
+			)
+			.all(docId) as { hash: string; user_id: string; at: number }[];
+		return rows.map((r) => ({ hash: r.hash, userId: r.user_id, at: r.at }));
+	}
+
 	async authorOf(docId: string, hash: string) {
 		const r = this.sql.db
 			.prepare('SELECT user_id, at FROM automerge_changes WHERE doc_id = ? AND hash = ?')

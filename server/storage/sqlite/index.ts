@@ -11,6 +11,7 @@ import { SqliteInviteStore } from './SqliteInviteStore';
 import { SqliteNotificationStore } from './SqliteNotificationStore';
 import { SqliteOrgStore } from './SqliteOrgStore';
 import { SqlitePhoneCodeStore } from './SqlitePhoneCodeStore';
+import { SqliteProjectStore } from './SqliteProjectStore';
 import { SqliteResidentStore } from './SqliteResidentStore';
 import { SqliteSessionStore } from './SqliteSessionStore';
 import { SqliteUserStore } from './SqliteUserStore';
@@ -38,6 +39,7 @@ export function openSqliteStores(dataDir: string): Stores {
 		calendar: new SqliteCalendarStore(sql),
 		files: new SqliteFileStore(sql, dataDir),
 		notifications: new SqliteNotificationStore(sql),
+		projects: new SqliteProjectStore(sql),
 		close: async () => sql.close()
 	};
 }

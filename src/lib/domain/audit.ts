@@ -25,7 +25,11 @@ export const AUDIT_ACTIONS = [
 	'resident_confirmed',
 	'resident_rejected',
 	'chain_changed',
-	'residents_imported'
+	'residents_imported',
+	'project_created',
+	'pledge_published',
+	'pledge_revised',
+	'stage_moved'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -3,10 +3,12 @@ import { metricsEn } from './en/metrics';
 import { demandsEn } from './en/demands';
 import type { Messages } from './zh-CN';
 import { chainEn } from './en/chain';
+import { projectsEn } from './en/projects';
 
 export const en: Messages = {
 	...chainEn,
 	...notificationsEn,
+	...projectsEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'
@@ -58,7 +60,7 @@ export const en: Messages = {
 		owner: 'Responsible',
 		deadline: 'Deadline',
 		tasks: 'Tasks',
-		columns: { todo: 'To do', doing: 'Doing', done: 'Done' },
+		columns: { todo: 'To do', doing: 'Doing', done: 'Done', waived: 'Waived' },
 		addTask: 'Add a task',
 		newTaskTitle: 'Task name',
 		add: 'Add',
@@ -276,7 +278,11 @@ export const en: Messages = {
 			resident_confirmed: 'Confirmed a resident',
 			resident_rejected: 'Turned down a registration',
 			chain_changed: 'Changed grids and buildings',
-			residents_imported: 'Imported residents'
+			residents_imported: 'Imported residents',
+			project_created: 'Started a secretary project',
+			pledge_published: 'Published a pledge',
+			pledge_revised: 'Published a pledge revision',
+			stage_moved: 'Moved a project stage'
 		}
 	},
 	metrics: metricsEn,

@@ -1,6 +1,7 @@
 import { notificationsZh } from './zh-CN/notifications';
 import { metricsZh } from './zh-CN/metrics';
 import { chainZh } from './zh-CN/chain';
+import { projectsZh } from './zh-CN/projects';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
@@ -11,6 +12,7 @@ import { demandsZh } from './zh-CN/demands';
 export const zhCN = {
 	...chainZh,
 	...notificationsZh,
+	...projectsZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'
@@ -59,7 +61,7 @@ export const zhCN = {
 		owner: '责任人',
 		deadline: '完成时限',
 		tasks: '任务',
-		columns: { todo: '待办', doing: '进行中', done: '已完成' },
+		columns: { todo: '待办', doing: '进行中', done: '已完成', waived: '已免除' },
 		addTask: '添加任务',
 		newTaskTitle: '任务名称',
 		add: '添加',
@@ -273,7 +275,11 @@ export const zhCN = {
 			resident_confirmed: '确认居民',
 			resident_rejected: '拒绝居民注册',
 			chain_changed: '调整网格与楼栋',
-			residents_imported: '导入居民'
+			residents_imported: '导入居民',
+			project_created: '新建书记项目',
+			pledge_published: '发布承诺',
+			pledge_revised: '发布承诺修订',
+			stage_moved: '变更项目阶段'
 		}
 	},
 	metrics: metricsZh,

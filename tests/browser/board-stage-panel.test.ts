@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { login, openBrowser, waitForConnection, type TestBrowser } from './browser';
+
+const SHOTS = '/tmp/shots-projects';
+
+async function shoot(page: Page, name: string) {
+	for (const width of [390, 1280]) {
+		await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+	}
+	await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/**
+ * Issue 5: the board page shows the project's stage (a server record) as a four-step bar, the
+ * unmet gates in plain words, and the pledge's revisions. Needs `npx vite build` first.
+ */
+describe('the stage panel on the board page', () => {
+	let server: TestServer;
+	let browser: TestBrowser;
+	let page: Page;
+
+	beforeAll(async () => {
+		mkdirSync(SHOTS, { recursive: true });
+		delete process.env.ORIGIN;
+		server = await startTestServer({ withApp: true, config: { origin: null } });
+		browser = await openBrowser(server, { width: 1280, height: 900 });
+		page = await browser.newPage();
+		await login(page, browser.base, 'secretary');
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.close();
+	});
+
+	const boardOf = async (title: string) => {
+		const docs = await server.services.stores.documents.inCommunities(['c-a']);
+		return docs.find((d) => d.title === title)!.id;
+	};
+
+	it('a topic lists what publishing still needs and keeps the publish button disabled', async () => {
+		await page.goto(`${browser.base}/board/${await boardOf('东门停车秩序整治')}`);
+		await waitForConnection(page, 'online');
+		const panel = page.getByTestId('stage-panel');
+		await expect.poll(() => panel.getAttribute('data-stage')).toBe('topic');
+		const gates = await page.getByTestId('stage-gates').innerText();
+		expect(gates).toContain('填写工作措施');
+		expect(gates).toContain('至少填写一名责任人');
+		expect(gates).toContain('填写完成时限');
+		expect(await page.getByTestId('move-forward').isDisabled()).toBe(true);
+		await shoot(page, 'topic');
+	});
+
+	it('a project in delivery shows its published revision and no draft notice while the board matches it', async () => {
+		await page.goto(`${browser.base}/board/${server.boardId}`);
+		await waitForConnection(page, 'online');
+		await expect.poll(() => page.getByTestId('stage-current').innerText()).toContain('践诺履职');
+		await page.getByTestId('pledge-revisions').locator('summary').click();
+		expect(await page.getByTestId('pledge-revisions').innerText()).toContain('第 1 版');
+		expect(await page.getByTestId('draft-differs').count()).toBe(0);
+		await shoot(page, 'delivery');
+	});
+});
