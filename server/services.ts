@@ -17,7 +17,7 @@ import type { MessageProvider } from './messages/MessageProvider';
 import { ConnectionLimit } from './sync/ConnectionLimit';
 import type { SyncEndpoint } from './sync/SyncEndpoint';
 import { createYjsSync } from './yjs/createYjsSync';
-import { createAutomergeSync } from './automerge/createAutomergeSync';
+import { createAutomergeSync, type AutomergeSync } from './automerge/createAutomergeSync';
 import { createMetricsHelpers, type MetricsHelpers } from './metrics/MetricsHelpers';
 
 /**
@@ -36,7 +36,7 @@ export interface Services {
 	/** Calendar, CSV/Excel and board creation for dashboards and the problem list. */
 	metrics: MetricsHelpers;
 	yjs: SyncEndpoint;
-	automerge: SyncEndpoint;
+	automerge: AutomergeSync;
 	/** Resident demands: filing, dispatch, resolution, escalation (swept every minute). */
 	demands: DemandService;
 	/** Open sync sockets per user, across both endpoints. */

@@ -48,6 +48,8 @@ export class BoardRoom {
 	/** The highest stored seq whose chunk is applied in memory: compaction never goes past it. */
 	#appliedSeq = 0;
 	#unloadTimer: NodeJS.Timeout | null = null;
+	/** Server calls (hold) in progress. */
+	#held = 0;
 	#compacting = false;
 	/** Peers owed a sync message, sent together once the current burst of messages is handled. */
 	#owed = new Set<BoardPeer>();
@@ -76,9 +78,35 @@ export class BoardRoom {
 
 	leave(peer: BoardPeer) {
 		if (!this.#peers.delete(peer) || this.#peers.size > 0) return;
+		this.#armUnload();
+	}
+
+	/** True while peers are connected or server code is using the room. */
+	get inUse() {
+		return this.#peers.size > 0 || this.#held > 0;
+	}
+
+	/**
+	 * Runs `use` with the room kept loaded. Server code (a server change, a read of the server's
+	 * copy) has no peer whose leaving would start the idle timer, so the timer starts here.
+	 */
+	async hold<R>(use: () => Promise<R>): Promise<R> {
+		this.#held++;
+		if (this.#unloadTimer) clearTimeout(this.#unloadTimer);
+		this.#unloadTimer = null;
+		try {
+			return await use();
+		} finally {
+			this.#held--;
+			this.#armUnload();
+		}
+	}
+
+	#armUnload() {
+		if (this.inUse || this.#unloadTimer) return;
 		this.#unloadTimer = setTimeout(() => {
 			this.#unloadTimer = null;
-			if (this.#peers.size === 0) this.opts.onIdle(this);
+			if (!this.inUse) this.opts.onIdle(this);
 		}, this.opts.unloadAfterMs);
 	}
 
@@ -122,6 +150,44 @@ export class BoardRoom {
 			}
 			if (this.#chunkCount > this.opts.compactAfterChunks) this.#scheduleCompaction();
 		});
+	}
+
+	/**
+	 * A change the server makes itself (a schema migration, a task made from a server record),
+	 * as this room's own actor. Like a peer's change it is stored first, with `userId` as its
+	 * author, then applied and sent to every connected peer. Returns the hashes stored (none
+	 * when `change` changed nothing).
+	 */
+	changeAsServer<T>(change: (doc: T) => void, userId: string): Promise<string[]> {
+		return this.#queue.run(async () => {
+			const before = this.#doc as A.Doc<T>;
+			// On a clone: changing the room's document in place would leave it ahead of storage
+			// if the append below fails.
+			const after = A.change(A.clone(before), (d) => change(d));
+			const fresh = A.getChanges(before, after).map((bytes) => ({
+				hash: A.decodeChange(bytes).hash,
+				bytes
+			}));
+			if (fresh.length === 0) return [];
+			const freshBytes = fresh.reduce((sum, c) => sum + c.bytes.byteLength, 0);
+			await this.#makeRoomFor(freshBytes);
+			await this.opts.store.appendChanges(this.documentId, fresh, userId);
+			this.#doc = after;
+			this.#chunkCount += fresh.length;
+			this.#bytes += freshBytes;
+			this.#appliedSeq = await this.opts.store.lastSeq(this.documentId);
+			for (const peer of this.#peers.keys()) this.#owe(peer);
+			if (this.#chunkCount > this.opts.compactAfterChunks) this.#scheduleCompaction();
+			return fresh.map((c) => c.hash);
+		});
+	}
+
+	/**
+	 * The document as the server holds it once everything queued before this call is applied.
+	 * Automerge documents are immutable, so the caller may keep it.
+	 */
+	read<T>(): Promise<A.Doc<T>> {
+		return this.#queue.run(() => this.#doc as A.Doc<T>);
 	}
 
 	/** Resolves once everything queued (appends, compaction) has settled. */

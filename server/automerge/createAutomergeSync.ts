@@ -5,6 +5,22 @@ import { CLOSE, refuseUpgrade, type SyncEndpoint } from '../sync/SyncEndpoint';
 import { BoardRoom } from './BoardRoom';
 import { serverStorageId } from './serverStorageId';
 import { SyncConnection } from './SyncConnection';
+import type * as A from '@automerge/automerge';
+
+/**
+ * The Automerge endpoint, plus what server code needs from its rooms: the server's own copy of
+ * a board, and changes the server makes itself (see serverChange.ts, the one way to call them).
+ */
+export interface AutomergeSync extends SyncEndpoint {
+	/** The board as the server holds it, loading it if it is not open. */
+	read<T>(documentId: string): Promise<A.Doc<T>>;
+	/** Stores `change` as `userId`'s, applies it and relays it; returns the stored hashes. */
+	changeAsServer<T>(
+		documentId: string,
+		change: (doc: T) => void,
+		userId: string
+	): Promise<string[]>;
+}
 
 const PATH = '/sync/automerge';
 const HEARTBEAT_MS = 30_000;
@@ -17,7 +33,7 @@ const COMPACT_AFTER_CHUNKS = 200;
  * document in memory per open board, one sync state per (socket, board), writes appended to
  * storage before they are applied, and a reader's changes refused.
  */
-export function createAutomergeSync(deps: SyncDeps): SyncEndpoint {
+export function createAutomergeSync(deps: SyncDeps): AutomergeSync {
 	const { config, stores, access } = deps;
 	const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes });
 	const serverPeerId = `gongzhi-server-${randomUUID()}`;
@@ -29,7 +45,7 @@ export function createAutomergeSync(deps: SyncDeps): SyncEndpoint {
 	let closing = false;
 
 	const unload = (room: BoardRoom) => {
-		if (rooms.get(room.documentId) !== room || room.peerCount > 0) return;
+		if (rooms.get(room.documentId) !== room || room.inUse) return;
 		rooms.delete(room.documentId);
 		room.dispose();
 		const done = room.idle().finally(() => draining.delete(done));
@@ -74,7 +90,20 @@ export function createAutomergeSync(deps: SyncDeps): SyncEndpoint {
 	}, HEARTBEAT_MS);
 	heartbeat.unref();
 
+	/** Runs `use` on a room, opened for it if needed, and lets a room nobody joined unload. */
+	const withRoom = async <R>(documentId: string, use: (room: BoardRoom) => Promise<R>) => {
+		if (closing) throw new Error('server shutting down');
+		const room = openRoom(documentId);
+		return room.hold(async () => {
+			await room.ready;
+			return use(room);
+		});
+	};
+
 	return {
+		read: (documentId) => withRoom(documentId, (room) => room.read()),
+		changeAsServer: (documentId, change, userId) =>
+			withRoom(documentId, (room) => room.changeAsServer(change, userId)),
 		prefix: PATH,
 		upgrade(req, socket, head, user) {
 			const path = (req.url ?? '').split('?')[0];
