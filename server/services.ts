@@ -5,6 +5,8 @@ import { SessionService } from './auth/sessions';
 import type { GongzhiConfig } from './config';
 import { DemandService } from './demands/DemandService';
 import { startEscalationTimer } from './demands/startEscalationTimer';
+import { EvaluationService } from './evaluation/EvaluationService';
+import { startSurveyTimer } from './evaluation/startSurveyTimer';
 import type { Stores } from './storage/Stores';
 import { openSqliteStores } from './storage/sqlite';
 import { EventLoopMonitor } from './http/EventLoopMonitor';
@@ -39,6 +41,8 @@ export interface Services {
 	automerge: AutomergeSync;
 	/** Resident demands: filing, dispatch, resolution, escalation (swept every minute). */
 	demands: DemandService;
+	/** Evaluation of project boards: report, acceptance, surveys (closed on time), rectification. */
+	evaluation: EvaluationService;
 	/** Open sync sockets per user, across both endpoints. */
 	socketLimit: ConnectionLimit;
 	/** How long the event loop has been blocked, for `/healthz`. */
@@ -76,6 +80,8 @@ export function createServices(
 	const phoneVerification = new PhoneVerification(s, messages, now, chainZh.register.sms);
 	const demands = new DemandService({ stores: s, access, now });
 	const stopEscalation = startEscalationTimer(demands, config.log);
+	const evaluation = new EvaluationService({ stores: s, access, automerge, now });
+	const stopSurveys = startSurveyTimer(evaluation, config.log);
 	const offRevoke = sessions.onRevoke(({ sessionIds }) => {
 		for (const e of endpoints) e.disconnectSessions(sessionIds);
 	});
@@ -97,6 +103,7 @@ export function createServices(
 		yjs,
 		automerge,
 		demands,
+		evaluation,
 		socketLimit: new ConnectionLimit(config.maxSocketsPerUser),
 		eventLoop,
 		startedAt: Date.now(),
@@ -108,6 +115,7 @@ export function createServices(
 		async close() {
 			eventLoop.stop();
 			stopEscalation();
+			stopSurveys();
 			offRevoke();
 			offAccess();
 			await Promise.all(endpoints.map((e) => e.close()));

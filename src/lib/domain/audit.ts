@@ -24,7 +24,15 @@ export const AUDIT_ACTIONS = [
 	'problem_marked',
 	'resident_confirmed',
 	'chain_changed',
-	'residents_imported'
+	'residents_imported',
+	// Evaluation of a project (评诺提升). Votes are not audited: who voted is the voter's alone.
+	'completion_reported',
+	'evaluator_invited',
+	'acceptance_signed',
+	'survey_opened',
+	'survey_closed',
+	'rectification_added',
+	'rectification_done'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

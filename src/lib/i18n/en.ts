@@ -2,9 +2,11 @@ import { metricsEn } from './en/metrics';
 import { demandsEn } from './en/demands';
 import type { Messages } from './zh-CN';
 import { chainEn } from './en/chain';
+import { evaluationEn } from './en/evaluation';
 
 export const en: Messages = {
 	...chainEn,
+	...evaluationEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'
@@ -45,6 +47,7 @@ export const en: Messages = {
 			household_contact: 'Household contact',
 			officer: 'Officer',
 			deputy: 'Deputy',
+			department_rep: 'Dept. rep',
 			district_admin: 'Admin'
 		}
 	},
@@ -130,6 +133,7 @@ export const en: Messages = {
 		household_contact: 'Party-member household contact',
 		officer: 'Street / district officer',
 		deputy: 'Deputy',
+		department_rep: 'Department representative',
 		district_admin: 'District account administrator'
 	},
 	account: {
@@ -273,7 +277,14 @@ export const en: Messages = {
 			problem_marked: 'Added to the problem list',
 			resident_confirmed: 'Confirmed a resident',
 			chain_changed: 'Changed grids and buildings',
-			residents_imported: 'Imported residents'
+			residents_imported: 'Imported residents',
+			completion_reported: 'Published a completion report',
+			evaluator_invited: 'Invited an evaluator',
+			acceptance_signed: 'Signed an acceptance record',
+			survey_opened: 'Opened a satisfaction survey',
+			survey_closed: 'Closed a satisfaction survey',
+			rectification_added: 'Entered a rectification item',
+			rectification_done: 'Rectification item done'
 		}
 	},
 	metrics: metricsEn,

@@ -1,5 +1,6 @@
 import { metricsZh } from './zh-CN/metrics';
 import { chainZh } from './zh-CN/chain';
+import { evaluationZh } from './zh-CN/evaluation';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
@@ -9,6 +10,7 @@ import { demandsZh } from './zh-CN/demands';
 
 export const zhCN = {
 	...chainZh,
+	...evaluationZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'
@@ -46,6 +48,7 @@ export const zhCN = {
 			household_contact: '中心户',
 			officer: '街道',
 			deputy: '代表',
+			department_rep: '部门代表',
 			district_admin: '管理员'
 		}
 	},
@@ -131,6 +134,7 @@ export const zhCN = {
 		household_contact: '党员中心户',
 		officer: '街道/区工作人员',
 		deputy: '代表委员',
+		department_rep: '职能部门代表',
 		district_admin: '区级账号管理员'
 	},
 	account: {
@@ -270,7 +274,14 @@ export const zhCN = {
 			problem_marked: '列入问题清单',
 			resident_confirmed: '确认居民',
 			chain_changed: '调整网格与楼栋',
-			residents_imported: '导入居民'
+			residents_imported: '导入居民',
+			completion_reported: '发布完成情况汇报',
+			evaluator_invited: '邀请验收人',
+			acceptance_signed: '签署验收意见',
+			survey_opened: '发起满意度测评',
+			survey_closed: '结束满意度测评',
+			rectification_added: '录入整改事项',
+			rectification_done: '整改事项完成'
 		}
 	},
 	metrics: metricsZh,
