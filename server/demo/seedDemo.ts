@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import { newAgenda } from '../yjs/newAgenda';
 import { seedDemoDemands } from './demoDemands';
 import { seedDemoResidents } from './demoResidents';
+import { seedDemoEvaluation } from './demoEvaluation';
 import { DEMO_AGENDA, DEMO_BOARD, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demoDistrict';
 
 export const SEED_USER = 'system:seed';
@@ -60,6 +61,7 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
 		await stores.automerge.appendChanges(boardId, changes, SEED_USER);
 		// Six months of demands up to now, so the dashboards and problem list show real shapes.
 		await seedDemoDemands(stores, services.now(), passwordHash);
+		await seedDemoEvaluation(stores, services.now());
 	});
 	return true;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RequestHandler, type RunningServer } from '../../server/app';
 import type { GongzhiConfig } from '../../server/config';
-import { DEMO_AGENDA, DEMO_USERS } from '../../server/demo/demoDistrict';
+import { DEMO_AGENDA, DEMO_BOARD, DEMO_USERS } from '../../server/demo/demoDistrict';
 import { SESSION_COOKIE } from '../../server/auth/sessions';
 import { loadAppHandler } from '../../server/http/appHandler';
 import type { MessageProvider } from '../../server/messages/MessageProvider';
@@ -63,7 +63,8 @@ export async function startTestServer(
 		messages: opts.messages
 	});
 	const docs = await server.services.stores.documents.inCommunities(['c-a']);
-	const board = docs.find((d) => d.kind === 'board');
+	// The demo holds several boards (evaluated and staged projects): tests use the lift project.
+	const board = docs.find((d) => d.kind === 'board' && d.title === DEMO_BOARD.title);
 	if (!board) throw new Error('demo board missing');
 
 	const cookieFor = async (username: string) => {

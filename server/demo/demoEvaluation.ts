@@ -1,0 +1,174 @@
+import { generateAutomergeUrl, parseAutomergeUrl } from '@automerge/automerge-repo';
+import { BOARD_SCHEMA_VERSION, type TaskStatus } from '../../src/lib/domain/board';
+import type { SurveyChoice } from '../../src/lib/domain/evaluation';
+import { newBoard } from '../automerge/newBoard';
+import type { Stores } from '../storage/Stores';
+
+const DAY = 86_400_000;
+const SEED_USER = 'system:seed';
+
+/** c-a's active residents in the demo, in a fixed order (the electorate of both surveys). */
+const VOTERS = [
+	'u-resident',
+	'u-res-c-a-g1-1',
+	'u-res-c-a-g1-2',
+	'u-res-c-a-g1-3',
+	'u-res-c-a-g2-1',
+	'u-res-c-a-g2-2',
+	'u-res-c-a-g2-3'
+];
+
+interface DemoProject {
+	title: string;
+	goal: string;
+	report: string;
+	tasks: { id: string; title: string; status: TaskStatus; owner: string }[];
+	acceptance: {
+		evaluatorId: string;
+		verdict: 'pass' | 'pass_with_remarks' | 'fail';
+		remarks: string;
+	}[];
+	votes: SurveyChoice[];
+	/** Rectification items with their task ids (tasks listed above). */
+	rectification: { item: string; taskId: string }[];
+}
+
+/** In evaluation: the first survey failed (2 of 5 satisfied), rectification under way. */
+const IN_RECTIFICATION: DemoProject = {
+	title: '东门停车秩序整治书记项目',
+	goal: '2026年11月底前施划停车位、打通消防通道，晚间不再占道。',
+	report: '已施划车位86个、设置消防通道标识3处，组建居民巡查队每晚巡查。',
+	tasks: [
+		{ id: 't-lines', title: '施划停车位', status: 'done', owner: '物业' },
+		{ id: 't-patrol', title: '组建巡查队', status: 'done', owner: '居委会' },
+		{ id: 'rect-lights', title: '东门补装照明', status: 'doing', owner: '王建华' },
+		{ id: 'rect-signs', title: '增设限时停车提示牌', status: 'todo', owner: '王建华' }
+	],
+	acceptance: [
+		{ evaluatorId: 'u-deputy', verdict: 'pass_with_remarks', remarks: '夜间照明不足，建议补装。' },
+		{ evaluatorId: 'u-dept', verdict: 'pass', remarks: '' }
+	],
+	votes: ['satisfied', 'very_satisfied', 'neutral', 'dissatisfied', 'dissatisfied'],
+	rectification: [
+		{ item: '东门补装照明', taskId: 'rect-lights' },
+		{ item: '增设限时停车提示牌', taskId: 'rect-signs' }
+	]
+};
+
+/** Closed: the survey passed (5 of 6 satisfied). */
+const PASSED: DemoProject = {
+	title: '老旧小区雨污管网改造书记项目',
+	goal: '汛期前完成2号、5号楼雨污分流改造，解决雨天返水。',
+	report: '完成管线改造420米，经两次大雨检验无返水，路面已恢复。',
+	tasks: [
+		{ id: 't-survey', title: '管网摸排', status: 'done', owner: '物业' },
+		{ id: 't-build', title: '分段施工', status: 'done', owner: '物业' },
+		{ id: 't-road', title: '路面恢复', status: 'done', owner: '居委会' }
+	],
+	acceptance: [
+		{ evaluatorId: 'u-deputy', verdict: 'pass', remarks: '' },
+		{ evaluatorId: 'u-dept', verdict: 'pass', remarks: '' }
+	],
+	votes: [
+		'very_satisfied',
+		'very_satisfied',
+		'very_satisfied',
+		'satisfied',
+		'satisfied',
+		'neutral'
+	],
+	rectification: []
+};
+
+/**
+ * Two evaluated projects of community A, so a newcomer sees the evaluation flow: one with a
+ * failed first survey and rectification under way, one closed with a passed survey. Kept apart
+ * from the project stages (branch `projects`), which own the stage records.
+ */
+export async function seedDemoEvaluation(stores: Stores, now: number) {
+	await seedProject(stores, IN_RECTIFICATION, now - 20 * DAY, 'rectification');
+	await seedProject(stores, PASSED, now - 60 * DAY, 'passed');
+}
+
+async function seedProject(
+	stores: Stores,
+	p: DemoProject,
+	start: number,
+	outcome: 'passed' | 'rectification'
+) {
+	const id = parseAutomergeUrl(generateAutomergeUrl()).documentId;
+	const { changes } = newBoard({
+		title: p.title,
+		pledge: { goal: p.goal, measures: '', owner: '王建华（社区党委书记）', deadline: '' },
+		tasks: p.tasks.map((t) => ({ ...t, due: '', notes: '' }))
+	});
+	await stores.documents.register({
+		id,
+		kind: 'board',
+		communityId: 'c-a',
+		title: p.title,
+		schemaVersion: BOARD_SCHEMA_VERSION,
+		createdBy: 'u-secretary'
+	});
+	await stores.automerge.appendChanges(id, changes, SEED_USER);
+	const ev = stores.evaluation;
+	await ev.addReport({
+		id: `rp-${id}`,
+		boardId: id,
+		text: p.report,
+		authorId: 'u-secretary',
+		at: start
+	});
+	for (const a of p.acceptance) {
+		await ev.invite({
+			boardId: id,
+			round: 1,
+			evaluatorId: a.evaluatorId,
+			invitedBy: 'u-secretary',
+			invitedAt: start
+		});
+		await ev.sign(id, 1, a.evaluatorId, {
+			verdict: a.verdict,
+			remarks: a.remarks,
+			at: start + DAY
+		});
+	}
+	const surveyId = `sv-${id}`;
+	await ev.openSurvey(
+		{
+			id: surveyId,
+			boardId: id,
+			round: 1,
+			openedAt: start + 2 * DAY,
+			openedBy: 'u-secretary',
+			closesAt: start + 9 * DAY,
+			closedAt: null,
+			closedBy: null,
+			threshold: 0.8,
+			outcome: null
+		},
+		VOTERS
+	);
+	for (const [i, choice] of p.votes.entries()) {
+		await ev.vote({
+			surveyId,
+			userId: VOTERS[i]!,
+			choice,
+			comment: '',
+			updatedAt: start + 3 * DAY
+		});
+	}
+	await ev.closeSurvey(surveyId, { at: start + 9 * DAY, by: null, outcome });
+	for (const [i, r] of p.rectification.entries()) {
+		await ev.addRectification({
+			id: `rx-${id}-${i}`,
+			boardId: id,
+			round: 1,
+			item: r.item,
+			taskId: r.taskId,
+			createdBy: 'u-secretary',
+			createdAt: start + 10 * DAY,
+			doneAt: null
+		});
+	}
+}
