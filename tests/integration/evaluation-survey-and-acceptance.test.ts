@@ -15,7 +15,7 @@ let clock = Date.parse('2026-12-01T02:00:00Z');
 const cookies: Record<string, string> = {};
 const DAY = 86_400_000;
 
-async function addUser(id: string, unitId: string, role: 'resident' | 'department_rep') {
+async function addUser(id: string, unitId: string, role: 'resident') {
 	const { stores } = server.services;
 	await stores.users.create({ id, username: id, displayName: id, passwordHash: 'x' });
 	await stores.org.addMembership({ userId: id, unitId, role });
@@ -28,7 +28,8 @@ beforeAll(async () => {
 		cookies[u] = await server.cookieFor(u);
 	}
 	await addUser('u-neighbour', 'c-a', 'resident');
-	await addUser('u-dept', 's-guoyuan', 'department_rep');
+	// The demo's department representative, held at the street above community A.
+	cookies['u-dept'] = await server.cookieFor('dept-rep');
 });
 afterAll(async () => {
 	await server?.close();
@@ -109,7 +110,8 @@ describe('satisfaction survey', () => {
 				await get(server, `/api/boards/${board}/evaluation`, cookies[user])
 			).text();
 			const page = await (await get(server, `/vote/${survey}`, cookies[user])).text();
-			for (const body of [api, page]) {
+			const boardPage = await (await get(server, `/board/${board}`, cookies[user])).text();
+			for (const body of [api, page, boardPage]) {
 				expect(body).not.toContain('楼道灯仍不亮-私密');
 				expect(body).not.toContain('u-resident');
 			}
@@ -217,5 +219,29 @@ describe('rectification', () => {
 		expect((await evaluation(board, 'rc-member', body)).status).toBe(403);
 		expect((await evaluation(board, 'secretary', body)).status).toBe(409);
 		expect((await evaluation(board, 'outsider', body)).status).toBe(404);
+	});
+});
+
+describe('demo district', () => {
+	it('holds a project in rectification after a failed survey and one with a passed survey', async () => {
+		const { stores, evaluation: ev } = server.services;
+		const boards = (await stores.documents.inCommunities(['c-a'])).filter(
+			(d) => d.kind === 'board'
+		);
+		const states = new Map<string, string>();
+		for (const b of boards) {
+			const result = await ev.surveyResult(b.id);
+			if (result?.round === 1 && !result.open && result.outcome === 'rectification') {
+				const open = await ev.openRectifications(b.id);
+				if (open.length > 0) states.set('rectification', b.id);
+			}
+			if (result?.outcome === 'passed' && result.tally.votes === 6) states.set('passed', b.id);
+		}
+		expect([...states.keys()].sort()).toEqual(['passed', 'rectification']);
+		// The board page of the project in rectification shows its panel to a resident.
+		const page = await get(server, `/board/${states.get('rectification')}`, cookies.resident);
+		const html = await page.text();
+		expect(html).toContain('data-testid="evaluation-panel"');
+		expect(html).toContain('东门补装照明');
 	});
 });
