@@ -7,7 +7,7 @@ import type { Stores } from '../storage/Stores';
 const DAY = 86_400_000;
 const SEED_USER = 'system:seed';
 
-/** c-a's active residents in the demo, in a fixed order (the electorate of both surveys). */
+/** Residents of c-a who voted in the demo surveys, in the order the votes are given. */
 const VOTERS = [
 	'u-resident',
 	'u-res-c-a-g1-1',
@@ -134,6 +134,9 @@ async function seedProject(
 		});
 	}
 	const surveyId = `sv-${id}`;
+	// The electorate is every resident of the community, as when a secretary opens a survey.
+	const members = await stores.org.membersOf('c-a');
+	const electorate = members.filter((m) => m.role === 'resident').map((m) => m.userId);
 	await ev.openSurvey(
 		{
 			id: surveyId,
@@ -147,7 +150,7 @@ async function seedProject(
 			threshold: 0.8,
 			outcome: null
 		},
-		VOTERS
+		electorate
 	);
 	for (const [i, choice] of p.votes.entries()) {
 		await ev.vote({
