@@ -94,9 +94,8 @@ async function createDocuments(dataDir: string) {
 				schemaVersion: BOARD_SCHEMA_VERSION
 			});
 			const { changes } = newBoard({
-				title: `soak ${n}`,
-				pledge: DEMO_BOARD.pledge,
-				tasks: DEMO_BOARD.tasks.map((t) => ({ ...t }))
+				...DEMO_BOARD,
+				title: `soak ${n}`
 			});
 			await stores.automerge.appendChanges(id, changes, 'system:soak');
 			boards.push({ id, n: num });

@@ -21,6 +21,7 @@ import type { SyncEndpoint } from './sync/SyncEndpoint';
 import { createYjsSync } from './yjs/createYjsSync';
 import { createAutomergeSync, type AutomergeSync } from './automerge/createAutomergeSync';
 import { createMetricsHelpers, type MetricsHelpers } from './metrics/MetricsHelpers';
+import { ProjectService } from './projects/ProjectService';
 
 /**
  * The shared services, created once per server and handed to SvelteKit through
@@ -43,6 +44,8 @@ export interface Services {
 	demands: DemandService;
 	/** Evaluation of project boards: report, acceptance, surveys (closed on time), rectification. */
 	evaluation: EvaluationService;
+	/** Secretary projects: boards with a stage, published pledges and gates (issue 5). */
+	projects: ProjectService;
 	/** Open sync sockets per user, across both endpoints. */
 	socketLimit: ConnectionLimit;
 	/** How long the event loop has been blocked, for `/healthz`. */
@@ -82,6 +85,16 @@ export function createServices(
 	const stopEscalation = startEscalationTimer(demands, config.log);
 	const evaluation = new EvaluationService({ stores: s, access, automerge, now });
 	const stopSurveys = startSurveyTimer(evaluation, config.log);
+	const metrics = createMetricsHelpers(s);
+	const projects = new ProjectService({
+		stores: s,
+		access,
+		automerge,
+		metrics,
+		now,
+		// The closing gate reads evaluation's open rectification items (from the server's board).
+		openRectifications: async (boardId) => (await evaluation.openRectifications(boardId)).length
+	});
 	const offRevoke = sessions.onRevoke(({ sessionIds }) => {
 		for (const e of endpoints) e.disconnectSessions(sessionIds);
 	});
@@ -99,7 +112,8 @@ export function createServices(
 		throttle: new LoginThrottle(),
 		auth: createAuthHelpers(s, config.demo),
 		access,
-		metrics: createMetricsHelpers(s),
+		metrics,
+		projects,
 		yjs,
 		automerge,
 		demands,

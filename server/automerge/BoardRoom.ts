@@ -26,6 +26,13 @@ export interface BoardRoomOptions {
 	/** Called when the room has had no peers for `unloadAfterMs`. */
 	onIdle: (room: BoardRoom) => void;
 	log: (line: string) => void;
+	/** A schema migration for a board as loaded, made as a server change; null if none needed. */
+	migrate?: (doc: A.Doc<unknown>, documentId: string) => Promise<ServerMadeChange | null>;
+}
+
+export interface ServerMadeChange {
+	change: (doc: Record<string, unknown>) => void;
+	userId: string;
 }
 
 /** Thrown when a sync message cannot be applied; what it appended has been removed again. */
@@ -159,27 +166,7 @@ export class BoardRoom {
 	 * when `change` changed nothing).
 	 */
 	changeAsServer<T>(change: (doc: T) => void, userId: string): Promise<string[]> {
-		return this.#queue.run(async () => {
-			const before = this.#doc as A.Doc<T>;
-			// On a clone: changing the room's document in place would leave it ahead of storage
-			// if the append below fails.
-			const after = A.change(A.clone(before), (d) => change(d));
-			const fresh = A.getChanges(before, after).map((bytes) => ({
-				hash: A.decodeChange(bytes).hash,
-				bytes
-			}));
-			if (fresh.length === 0) return [];
-			const freshBytes = fresh.reduce((sum, c) => sum + c.bytes.byteLength, 0);
-			await this.#makeRoomFor(freshBytes);
-			await this.opts.store.appendChanges(this.documentId, fresh, userId);
-			this.#doc = after;
-			this.#chunkCount += fresh.length;
-			this.#bytes += freshBytes;
-			this.#appliedSeq = await this.opts.store.lastSeq(this.documentId);
-			for (const peer of this.#peers.keys()) this.#owe(peer);
-			if (this.#chunkCount > this.opts.compactAfterChunks) this.#scheduleCompaction();
-			return fresh.map((c) => c.hash);
-		});
+		return this.#queue.run(() => this.#applyOwn(change, userId));
 	}
 
 	/**
@@ -204,6 +191,29 @@ export class BoardRoom {
 		this.#peers.clear();
 	}
 
+	/** Runs inside the queue: makes, stores, applies and relays one change of the server's own. */
+	async #applyOwn<T>(change: (doc: T) => void, userId: string): Promise<string[]> {
+		const before = this.#doc as A.Doc<T>;
+		// On a clone: changing the room's document in place would leave it ahead of storage
+		// if the append below fails.
+		const after = A.change(A.clone(before), (d) => change(d));
+		const fresh = A.getChanges(before, after).map((bytes) => ({
+			hash: A.decodeChange(bytes).hash,
+			bytes
+		}));
+		if (fresh.length === 0) return [];
+		const freshBytes = fresh.reduce((sum, c) => sum + c.bytes.byteLength, 0);
+		await this.#makeRoomFor(freshBytes);
+		await this.opts.store.appendChanges(this.documentId, fresh, userId);
+		this.#doc = after;
+		this.#chunkCount += fresh.length;
+		this.#bytes += freshBytes;
+		this.#appliedSeq = await this.opts.store.lastSeq(this.documentId);
+		for (const peer of this.#peers.keys()) this.#owe(peer);
+		if (this.#chunkCount > this.opts.compactAfterChunks) this.#scheduleCompaction();
+		return fresh.map((c) => c.hash);
+	}
+
 	async #load() {
 		// Read the last seq before loading: anything appended in between is in memory but not
 		// counted, so compaction can only cover less than what is applied, never more.
@@ -215,6 +225,9 @@ export class BoardRoom {
 		this.#chunkCount = chunks.length;
 		this.#bytes = chunks.reduce((sum, c) => sum + c.byteLength, 0);
 		this.#appliedSeq = lastSeq;
+		// A board stored in an older schema is lifted once, here, before any peer sees it.
+		const migration = await this.opts.migrate?.(this.#doc, this.documentId);
+		if (migration) await this.#applyOwn(migration.change, migration.userId);
 	}
 
 	/**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import type { SyncDeps } from '../sync/SyncDeps';
 import { CLOSE, refuseUpgrade, type SyncEndpoint } from '../sync/SyncEndpoint';
+import { boardMigration } from './boardMigration';
 import { BoardRoom } from './BoardRoom';
 import { serverStorageId } from './serverStorageId';
 import { SyncConnection } from './SyncConnection';
@@ -43,6 +44,7 @@ export function createAutomergeSync(deps: SyncDeps): AutomergeSync {
 	/** Rooms unloaded while their queue (an append, a compaction) was still running. */
 	const draining = new Set<Promise<void>>();
 	let closing = false;
+	const migrate = boardMigration(stores);
 
 	const unload = (room: BoardRoom) => {
 		if (rooms.get(room.documentId) !== room || room.inUse) return;
@@ -61,7 +63,8 @@ export function createAutomergeSync(deps: SyncDeps): AutomergeSync {
 				maxDocumentBytes: config.maxDocumentBytes,
 				unloadAfterMs: config.unloadAfterMs,
 				onIdle: unload,
-				log: config.log
+				log: config.log,
+				migrate
 			});
 			// A board that failed to load is forgotten, so the next attempt loads it afresh.
 			created.ready.catch((err: unknown) => {

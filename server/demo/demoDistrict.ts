@@ -168,36 +168,57 @@ export const DEMO_AGENDA = {
 
 export const DEMO_BOARD = {
 	title: '3号楼加装电梯书记项目',
+	level: 'community',
+	unitId: 'c-a',
+	category: 'livelihood',
 	pledge: {
 		goal: '2027年3月底前完成3号楼电梯更换并通过验收，解决高层老人出行难。',
 		measures: '召开业主协商会取得维修资金使用同意；物业组织招标；居委会每周公示进度。',
-		owner: '王建华（社区党委书记）',
-		deadline: '2027-03-31'
+		responsible: ['王建华（社区党委书记）'],
+		deadline: '2027-03-31',
+		budget: '68万元',
+		fundingSources: ['住宅专项维修资金', '街道民生资金']
 	},
 	tasks: [
 		{
 			id: 't-consult',
 			title: '召开业主协商会',
 			status: 'done',
-			owner: '业委会',
+			owner: 'committee:owners_committee',
 			due: '2026-11-20',
-			notes: ''
+			notes: '',
+			checklist: [
+				{ text: '发出会议通知', done: true },
+				{ text: '三分之二业主签字同意', done: true }
+			]
 		},
 		{
 			id: 't-tender',
 			title: '电梯采购招标',
 			status: 'doing',
-			owner: '物业',
+			owner: 'committee:property_company',
 			due: '2026-12-20',
-			notes: ''
+			notes: '',
+			checklist: [
+				{ text: '编制招标文件', done: true },
+				{ text: '开标评标', done: false }
+			]
 		},
 		{
 			id: 't-notice',
 			title: '每周进度公示',
 			status: 'todo',
-			owner: '居委会',
+			owner: 'committee:residents_committee',
 			due: '2027-03-31',
 			notes: ''
+		}
+	],
+	progress: [
+		{
+			id: 'p-consult',
+			date: '2026-11-18',
+			text: '业主协商会召开，3号楼42户中38户签字同意使用维修资金。',
+			photoIds: []
 		}
 	]
 } as const;

@@ -1,5 +1,6 @@
 import { generateAutomergeUrl, parseAutomergeUrl } from '@automerge/automerge-repo';
 import { BOARD_SCHEMA_VERSION, type TaskStatus } from '../../src/lib/domain/board';
+import { pledgeSnapshot, PROJECT_STAGES, type ProjectStage } from '../../src/lib/domain/projects';
 import type { SurveyChoice } from '../../src/lib/domain/evaluation';
 import { newBoard } from '../automerge/newBoard';
 import type { Stores } from '../storage/Stores';
@@ -39,10 +40,10 @@ const IN_RECTIFICATION: DemoProject = {
 	goal: '2026年11月底前施划停车位、打通消防通道，晚间不再占道。',
 	report: '已施划车位86个、设置消防通道标识3处，组建居民巡查队每晚巡查。',
 	tasks: [
-		{ id: 't-lines', title: '施划停车位', status: 'done', owner: '物业' },
-		{ id: 't-patrol', title: '组建巡查队', status: 'done', owner: '居委会' },
-		{ id: 'rect-lights', title: '东门补装照明', status: 'doing', owner: '王建华' },
-		{ id: 'rect-signs', title: '增设限时停车提示牌', status: 'todo', owner: '王建华' }
+		{ id: 't-lines', title: '施划停车位', status: 'done', owner: 'committee:property_company' },
+		{ id: 't-patrol', title: '组建巡查队', status: 'done', owner: 'committee:residents_committee' },
+		{ id: 'rect-lights', title: '东门补装照明', status: 'doing', owner: 'user:u-secretary' },
+		{ id: 'rect-signs', title: '增设限时停车提示牌', status: 'todo', owner: 'user:u-secretary' }
 	],
 	acceptance: [
 		{ evaluatorId: 'u-deputy', verdict: 'pass_with_remarks', remarks: '夜间照明不足，建议补装。' },
@@ -61,9 +62,9 @@ const PASSED: DemoProject = {
 	goal: '汛期前完成2号、5号楼雨污分流改造，解决雨天返水。',
 	report: '完成管线改造420米，经两次大雨检验无返水，路面已恢复。',
 	tasks: [
-		{ id: 't-survey', title: '管网摸排', status: 'done', owner: '物业' },
-		{ id: 't-build', title: '分段施工', status: 'done', owner: '物业' },
-		{ id: 't-road', title: '路面恢复', status: 'done', owner: '居委会' }
+		{ id: 't-survey', title: '管网摸排', status: 'done', owner: 'committee:property_company' },
+		{ id: 't-build', title: '分段施工', status: 'done', owner: 'committee:property_company' },
+		{ id: 't-road', title: '路面恢复', status: 'done', owner: 'committee:residents_committee' }
 	],
 	acceptance: [
 		{ evaluatorId: 'u-deputy', verdict: 'pass', remarks: '' },
@@ -86,20 +87,32 @@ const PASSED: DemoProject = {
  * from the project stages (branch `projects`), which own the stage records.
  */
 export async function seedDemoEvaluation(stores: Stores, now: number) {
-	await seedProject(stores, IN_RECTIFICATION, now - 20 * DAY, 'rectification');
-	await seedProject(stores, PASSED, now - 60 * DAY, 'passed');
+	await seedProject(stores, IN_RECTIFICATION, now - 20 * DAY, 'rectification', 'evaluation');
+	await seedProject(stores, PASSED, now - 60 * DAY, 'passed', 'closed');
 }
 
 async function seedProject(
 	stores: Stores,
 	p: DemoProject,
 	start: number,
-	outcome: 'passed' | 'rectification'
+	outcome: 'passed' | 'rectification',
+	stage: ProjectStage
 ) {
 	const id = parseAutomergeUrl(generateAutomergeUrl()).documentId;
+	const pledge = {
+		goal: p.goal,
+		measures: '',
+		responsible: ['王建华（社区党委书记）'],
+		deadline: '',
+		budget: '',
+		fundingSources: []
+	};
 	const { changes } = newBoard({
 		title: p.title,
-		pledge: { goal: p.goal, measures: '', owner: '王建华（社区党委书记）', deadline: '' },
+		level: 'community',
+		unitId: 'c-a',
+		category: 'livelihood',
+		pledge,
 		tasks: p.tasks.map((t) => ({ ...t, due: '', notes: '' }))
 	});
 	await stores.documents.register({
@@ -111,6 +124,7 @@ async function seedProject(
 		createdBy: 'u-secretary'
 	});
 	await stores.automerge.appendChanges(id, changes, SEED_USER);
+	await seedStages(stores, id, pledge, start - 60 * DAY, stage);
 	const ev = stores.evaluation;
 	await ev.addReport({
 		id: `rp-${id}`,
@@ -172,6 +186,48 @@ async function seedProject(
 			createdBy: 'u-secretary',
 			createdAt: start + 10 * DAY,
 			doneAt: null
+		});
+	}
+}
+
+/** The project's server record, walked through its stages up to `stage` (as demoProjects does). */
+async function seedStages(
+	stores: Stores,
+	boardId: string,
+	pledge: Parameters<typeof pledgeSnapshot>[0],
+	createdAt: number,
+	stage: ProjectStage
+) {
+	await stores.projects.create({
+		boardId,
+		communityId: 'c-a',
+		level: 'community',
+		unitId: 'c-a',
+		category: 'livelihood',
+		stage: 'topic',
+		createdBy: 'u-secretary',
+		createdAt,
+		updatedAt: createdAt
+	});
+	const target = PROJECT_STAGES.indexOf(stage);
+	for (let s = 1; s <= target; s++) {
+		// Closed after the evaluation (the survey closes 9 days after the report at createdAt + 60 days).
+		const at = PROJECT_STAGES[s] === 'closed' ? createdAt + 70 * DAY : createdAt + s * 10 * DAY;
+		if (s === 1) {
+			const snapshot = pledgeSnapshot(pledge);
+			await stores.projects.addRevision({
+				boardId,
+				revision: 1,
+				snapshot,
+				reason: null,
+				authorId: 'u-secretary',
+				at
+			});
+		}
+		await stores.projects.moveStage(boardId, PROJECT_STAGES[s - 1]!, PROJECT_STAGES[s]!, {
+			reason: null,
+			authorId: 'u-secretary',
+			at
 		});
 	}
 }

@@ -1,14 +1,12 @@
-import { generateAutomergeUrl, parseAutomergeUrl } from '@automerge/automerge-repo';
 import { AGENDA_SCHEMA_VERSION } from '../../src/lib/domain/agenda';
-import { BOARD_SCHEMA_VERSION } from '../../src/lib/domain/board';
 import { hashPassword } from '../auth/passwords';
-import { newBoard } from '../automerge/newBoard';
 import type { Services } from '../services';
 import { newAgenda } from '../yjs/newAgenda';
 import { seedDemoDemands } from './demoDemands';
+import { seedDemoProjects } from './demoProjects';
 import { seedDemoResidents } from './demoResidents';
 import { seedDemoEvaluation } from './demoEvaluation';
-import { DEMO_AGENDA, DEMO_BOARD, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demoDistrict';
+import { DEMO_AGENDA, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demoDistrict';
 
 export const SEED_USER = 'system:seed';
 
@@ -44,21 +42,8 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
 		await stores.yjs.bindClient(DEMO_AGENDA.id, agenda.clientId, SEED_USER);
 		await stores.yjs.append(DEMO_AGENDA.id, agenda.update, SEED_USER);
 
-		const boardId = parseAutomergeUrl(generateAutomergeUrl()).documentId;
-		const { changes } = newBoard({
-			title: DEMO_BOARD.title,
-			pledge: DEMO_BOARD.pledge,
-			tasks: DEMO_BOARD.tasks.map((t) => ({ ...t }))
-		});
-		await stores.documents.register({
-			id: boardId,
-			kind: 'board',
-			communityId: 'c-a',
-			title: DEMO_BOARD.title,
-			schemaVersion: BOARD_SCHEMA_VERSION,
-			createdBy: 'u-secretary'
-		});
-		await stores.automerge.appendChanges(boardId, changes, SEED_USER);
+		// Secretary projects in the topic, pledge and delivery stages (the lift first).
+		await seedDemoProjects(stores, services.now(), SEED_USER);
 		// Six months of demands up to now, so the dashboards and problem list show real shapes.
 		await seedDemoDemands(stores, services.now(), passwordHash);
 		await seedDemoEvaluation(stores, services.now());

@@ -262,9 +262,8 @@ export class EvaluationService {
 		const surveys = await this.deps.stores.evaluation.surveys(boardId);
 		if (!mayAddRectification(surveys)) throw new EvaluationError('conflict', 'no_failed_survey');
 		const round = surveys.at(-1)!.round;
-		const owner = (await this.deps.stores.users.byId(userId))?.displayName ?? '';
 		const now = this.now();
-		const taskIds = await addRectificationTasks(this.deps, boardId, items, owner, userId, now);
+		const taskIds = await addRectificationTasks(this.deps, boardId, items, userId, now);
 		for (const [i, item] of items.entries()) {
 			const id = `rx-${randomUUID()}`;
 			await this.deps.stores.evaluation.addRectification({

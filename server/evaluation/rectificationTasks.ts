@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { nextRank, type Board } from '../../src/lib/domain/board';
+import { nextRank, ownerRef, type Board, type TaskStatus } from '../../src/lib/domain/board';
 import {
 	applyServerChange,
 	readServerBoard,
@@ -7,7 +7,7 @@ import {
 } from '../automerge/serverChange';
 
 /** The state of a rectification item's task on the board, or null if the task is gone. */
-export type TaskState = 'todo' | 'doing' | 'done' | null;
+export type TaskState = TaskStatus | null;
 
 /**
  * Rectification items become ordinary board tasks, made by the server as the secretary's change
@@ -17,7 +17,6 @@ export async function addRectificationTasks(
 	deps: ServerChangeDeps,
 	boardId: string,
 	items: readonly string[],
-	owner: string,
 	userId: string,
 	now: number
 ): Promise<string[]> {
@@ -32,11 +31,14 @@ export async function addRectificationTasks(
 					id: ids[i]!,
 					title,
 					status: 'todo',
-					owner,
+					// The secretary who entered it owns it until someone reassigns it on the board.
+					owner: ownerRef({ kind: 'person', userId }),
 					due: '',
 					notes: '',
 					rank: rank++,
-					createdAt: now
+					createdAt: now,
+					checklist: {},
+					waivedReason: ''
 				};
 			});
 		},

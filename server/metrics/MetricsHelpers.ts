@@ -1,5 +1,9 @@
 import { generateAutomergeUrl, parseAutomergeUrl } from '@automerge/automerge-repo';
-import { BOARD_SCHEMA_VERSION } from '../../src/lib/domain/board';
+import {
+	BOARD_SCHEMA_VERSION,
+	type ProjectCategory,
+	type ProjectLevel
+} from '../../src/lib/domain/board';
 import { parseOverrides, WorkCalendar } from '../../src/lib/domain/workdays';
 import { newBoard } from '../automerge/newBoard';
 import holidays from '../calendar/cn-holidays.json';
@@ -20,7 +24,17 @@ export interface MetricsHelpers {
 	 * A new secretary-project board for a problem-list entry, registered in the community like the
 	 * demo's: the pledge starts empty (the secretary writes it), the title is the entry's.
 	 */
-	createBoard(opts: { communityId: string; title: string; createdBy: string }): Promise<string>;
+	createBoard(opts: {
+		communityId: string;
+		title: string;
+		createdBy: string;
+		/** The problem-list entry it answers, linked from the board. */
+		problemId?: string;
+		category?: ProjectCategory;
+		/** Defaults: a community project owned by the community. */
+		level?: ProjectLevel;
+		unitId?: string;
+	}): Promise<string>;
 }
 
 export function createMetricsHelpers(stores: Stores): MetricsHelpers {
@@ -31,12 +45,14 @@ export function createMetricsHelpers(stores: Stores): MetricsHelpers {
 		},
 		toCsv,
 		writeXlsx,
-		async createBoard({ communityId, title, createdBy }) {
+		async createBoard({ communityId, title, createdBy, problemId, category, level, unitId }) {
 			const boardId = parseAutomergeUrl(generateAutomergeUrl()).documentId;
 			const { changes } = newBoard({
 				title,
-				pledge: { goal: '', measures: '', owner: '', deadline: '' },
-				tasks: []
+				level: level ?? 'community',
+				unitId: unitId ?? communityId,
+				category: category ?? 'livelihood',
+				problemIds: problemId ? [problemId] : []
 			});
 			await stores.transaction(async () => {
 				await stores.documents.register({

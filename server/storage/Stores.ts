@@ -9,6 +9,7 @@ import type { InviteStore } from './InviteStore';
 import type { NotificationStore } from './NotificationStore';
 import type { OrgStore } from './OrgStore';
 import type { PhoneCodeStore } from './PhoneCodeStore';
+import type { ProjectStore } from './ProjectStore';
 import type { ResidentStore } from './ResidentStore';
 import type { SessionStore } from './SessionStore';
 import type { Transactional } from './Transactional';
@@ -33,5 +34,6 @@ export interface Stores extends Transactional {
 	notifications: NotificationStore;
 	/** Evaluation of project boards: reports, acceptance, surveys, rectification (issue 5). */
 	evaluation: EvaluationStore;
+	projects: ProjectStore;
 	close(): Promise<void>;
 }

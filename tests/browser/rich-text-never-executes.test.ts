@@ -231,7 +231,7 @@ describe('rich text never executes', () => {
 			d.title = pick(HTML_PAYLOADS, 0);
 			d.pledge.goal = pick(HTML_PAYLOADS, 1);
 			d.pledge.measures = pick(BAD_HREFS, 0);
-			d.pledge.owner = pick(HTML_PAYLOADS, 2);
+			d.pledge.responsible.push(pick(HTML_PAYLOADS, 2));
 			d.pledge.deadline = pick(HTML_PAYLOADS, 3);
 			strings.forEach((s, i) => {
 				const id = `t-x${i}`;
@@ -242,6 +242,8 @@ describe('rich text never executes', () => {
 					owner: pick(HTML_PAYLOADS, i),
 					due: pick(BAD_HREFS, i),
 					notes: s,
+					checklist: {},
+					waivedReason: '',
 					rank: i + 10,
 					createdAt: 0
 				};

@@ -32,7 +32,10 @@ export async function addBoard(server: TestServer, title: string): Promise<strin
 	const id = parseAutomergeUrl(generateAutomergeUrl()).documentId;
 	const { changes } = newBoard({
 		title,
-		pledge: { goal: '目标', measures: '措施', owner: '负责人', deadline: '2026-12-31' },
+		level: 'community',
+		unitId: 'c-a',
+		category: 'livelihood',
+		pledge: { goal: '目标', measures: '措施', responsible: ['负责人'], deadline: '2026-12-31' },
 		tasks: [{ id: 't-first', title: '第一项', status: 'todo', owner: '', due: '', notes: '' }]
 	});
 	await stores.documents.register({

@@ -63,7 +63,7 @@ export async function startTestServer(
 		messages: opts.messages
 	});
 	const docs = await server.services.stores.documents.inCommunities(['c-a']);
-	// The demo holds several boards (evaluated and staged projects): tests use the lift project.
+	// The demo district holds several boards: tests mean the first project, the lift.
 	const board = docs.find((d) => d.kind === 'board' && d.title === DEMO_BOARD.title);
 	if (!board) throw new Error('demo board missing');
 

@@ -61,9 +61,8 @@ beforeAll(async () => {
 		createdBy: 'u-secretary'
 	});
 	const board = newBoard({
-		title: 'size cap',
-		pledge: DEMO_BOARD.pledge,
-		tasks: DEMO_BOARD.tasks.map((t) => ({ ...t }))
+		...DEMO_BOARD,
+		title: 'size cap'
 	});
 	await stores.automerge.appendChanges(bigBoard, board.changes, 'system:test');
 });

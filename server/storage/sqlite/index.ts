@@ -12,6 +12,7 @@ import { SqliteInviteStore } from './SqliteInviteStore';
 import { SqliteNotificationStore } from './SqliteNotificationStore';
 import { SqliteOrgStore } from './SqliteOrgStore';
 import { SqlitePhoneCodeStore } from './SqlitePhoneCodeStore';
+import { SqliteProjectStore } from './SqliteProjectStore';
 import { SqliteResidentStore } from './SqliteResidentStore';
 import { SqliteSessionStore } from './SqliteSessionStore';
 import { SqliteUserStore } from './SqliteUserStore';
@@ -40,6 +41,7 @@ export function openSqliteStores(dataDir: string): Stores {
 		files: new SqliteFileStore(sql, dataDir),
 		notifications: new SqliteNotificationStore(sql),
 		evaluation: new SqliteEvaluationStore(sql),
+		projects: new SqliteProjectStore(sql),
 		close: async () => sql.close()
 	};
 }

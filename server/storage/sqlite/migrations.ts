@@ -246,10 +246,52 @@ export const MIGRATIONS: readonly string[] = [
 	);
 	CREATE INDEX notifications_user ON notifications(user_id, id);
 	`,
-	// 4: reserved for branch `projects` (project records, pledge revisions, stage moves). The
-	// evaluation tables below reference documents(id), never projects, so neither depends on it.
-	// (If this line is still here at merge time, projects' migration replaces it.)
-	'',
+	// 4: secretary projects (issue 5). The stage and the published pledge decide things, so they
+	// are server rows keyed by the board's document id; revisions and stage moves are append-only
+	// in the database itself, like the audit log.
+	`
+	CREATE TABLE projects (
+		board_id TEXT PRIMARY KEY REFERENCES documents(id),
+		community_id TEXT NOT NULL REFERENCES units(id),
+		level TEXT NOT NULL CHECK (level IN ('district','street','community','department')),
+		unit_id TEXT NOT NULL,
+		category TEXT NOT NULL,
+		stage TEXT NOT NULL CHECK (stage IN ('topic','pledge','delivery','evaluation','closed')),
+		created_by TEXT NOT NULL,
+		created_at INTEGER NOT NULL,
+		updated_at INTEGER NOT NULL
+	);
+	CREATE INDEX projects_community ON projects(community_id, stage);
+
+	CREATE TABLE pledge_revisions (
+		board_id TEXT NOT NULL REFERENCES projects(board_id),
+		revision INTEGER NOT NULL CHECK (revision >= 1),
+		snapshot TEXT NOT NULL,
+		reason TEXT,
+		author_id TEXT NOT NULL,
+		at INTEGER NOT NULL,
+		PRIMARY KEY (board_id, revision)
+	);
+	CREATE TRIGGER pledge_revisions_no_update BEFORE UPDATE ON pledge_revisions
+	BEGIN SELECT RAISE(ABORT, 'pledge_revisions is append-only'); END;
+	CREATE TRIGGER pledge_revisions_no_delete BEFORE DELETE ON pledge_revisions
+	BEGIN SELECT RAISE(ABORT, 'pledge_revisions is append-only'); END;
+
+	CREATE TABLE stage_moves (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		board_id TEXT NOT NULL REFERENCES projects(board_id),
+		from_stage TEXT NOT NULL,
+		to_stage TEXT NOT NULL,
+		reason TEXT,
+		author_id TEXT NOT NULL,
+		at INTEGER NOT NULL
+	);
+	CREATE INDEX stage_moves_board ON stage_moves(board_id, id);
+	CREATE TRIGGER stage_moves_no_update BEFORE UPDATE ON stage_moves
+	BEGIN SELECT RAISE(ABORT, 'stage_moves is append-only'); END;
+	CREATE TRIGGER stage_moves_no_delete BEFORE DELETE ON stage_moves
+	BEGIN SELECT RAISE(ABORT, 'stage_moves is append-only'); END;
+	`,
 	// 5: evaluation of a project (评诺提升): completion reports (every revision kept), acceptance
 	// records (one per evaluator per round, written only by that evaluator), satisfaction surveys
 	// with the electorate frozen at opening, votes (one per voter, changeable until close), and

@@ -32,7 +32,11 @@ export const AUDIT_ACTIONS = [
 	'survey_opened',
 	'survey_closed',
 	'rectification_added',
-	'rectification_done'
+	'rectification_done',
+	'project_created',
+	'pledge_published',
+	'pledge_revised',
+	'stage_moved'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

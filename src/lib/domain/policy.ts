@@ -216,6 +216,25 @@ export function canDoWithDemands(action: DemandAction, roles: Iterable<Role>): b
 	return false;
 }
 
+/**
+ * Secretary projects (书记项目): who may start one, publish or revise its pledge, and move its
+ * stage. Reading a project's records follows reading its board (POLICY.board).
+ */
+export const PROJECT_ACTIONS = ['create', 'publish', 'revise', 'move_stage'] as const;
+export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
+
+export const PROJECT_POLICY: Record<ProjectAction, readonly Role[]> = {
+	create: ['secretary'],
+	publish: ['secretary'],
+	revise: ['secretary'],
+	move_stage: ['secretary']
+};
+
+export function canDoWithProjects(action: ProjectAction, roles: Iterable<Role>): boolean {
+	for (const role of roles) if (PROJECT_POLICY[action].includes(role)) return true;
+	return false;
+}
+
 export function allows(kind: DocKind, role: Role, action: Action): boolean {
 	return POLICY[kind][role].includes(action);
 }

@@ -3,10 +3,12 @@ import { demandsEn } from './en/demands';
 import type { Messages } from './zh-CN';
 import { chainEn } from './en/chain';
 import { evaluationEn } from './en/evaluation';
+import { projectsEn } from './en/projects';
 
 export const en: Messages = {
 	...chainEn,
 	...evaluationEn,
+	...projectsEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'
@@ -59,7 +61,7 @@ export const en: Messages = {
 		owner: 'Responsible',
 		deadline: 'Deadline',
 		tasks: 'Tasks',
-		columns: { todo: 'To do', doing: 'Doing', done: 'Done' },
+		columns: { todo: 'To do', doing: 'Doing', done: 'Done', waived: 'Waived' },
 		addTask: 'Add a task',
 		newTaskTitle: 'Task name',
 		add: 'Add',
@@ -284,7 +286,11 @@ export const en: Messages = {
 			survey_opened: 'Opened a satisfaction survey',
 			survey_closed: 'Closed a satisfaction survey',
 			rectification_added: 'Entered a rectification item',
-			rectification_done: 'Rectification item done'
+			rectification_done: 'Rectification item done',
+			project_created: 'Started a secretary project',
+			pledge_published: 'Published a pledge',
+			pledge_revised: 'Published a pledge revision',
+			stage_moved: 'Moved a project stage'
 		}
 	},
 	metrics: metricsEn,

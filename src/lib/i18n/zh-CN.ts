@@ -1,6 +1,7 @@
 import { metricsZh } from './zh-CN/metrics';
 import { chainZh } from './zh-CN/chain';
 import { evaluationZh } from './zh-CN/evaluation';
+import { projectsZh } from './zh-CN/projects';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
@@ -11,6 +12,7 @@ import { demandsZh } from './zh-CN/demands';
 export const zhCN = {
 	...chainZh,
 	...evaluationZh,
+	...projectsZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'
@@ -60,7 +62,7 @@ export const zhCN = {
 		owner: '责任人',
 		deadline: '完成时限',
 		tasks: '任务',
-		columns: { todo: '待办', doing: '进行中', done: '已完成' },
+		columns: { todo: '待办', doing: '进行中', done: '已完成', waived: '已免除' },
 		addTask: '添加任务',
 		newTaskTitle: '任务名称',
 		add: '添加',
@@ -281,7 +283,11 @@ export const zhCN = {
 			survey_opened: '发起满意度测评',
 			survey_closed: '结束满意度测评',
 			rectification_added: '录入整改事项',
-			rectification_done: '整改事项完成'
+			rectification_done: '整改事项完成',
+			project_created: '新建书记项目',
+			pledge_published: '发布承诺',
+			pledge_revised: '发布承诺修订',
+			stage_moved: '变更项目阶段'
 		}
 	},
 	metrics: metricsZh,

@@ -97,6 +97,8 @@ export class BoardSession {
 				owner: '',
 				due: '',
 				notes: '',
+				checklist: {},
+				waivedReason: '',
 				rank: nextRank(d, 'todo'),
 				createdAt: Date.now()
 			};
@@ -109,6 +111,19 @@ export class BoardSession {
 			if (!task || task.status === status) return;
 			task.rank = nextRank(d, status);
 			task.status = status;
+		});
+	}
+
+	/** Waived with its reason in one change, so nobody ever sees a waived task without one. */
+	waive(taskId: string, reason: string) {
+		const text = reason.trim();
+		if (!text) return;
+		this.#change((d) => {
+			const task = d.tasks[taskId];
+			if (!task) return;
+			task.rank = nextRank(d, 'waived');
+			task.status = 'waived';
+			task.waivedReason = text;
 		});
 	}
 

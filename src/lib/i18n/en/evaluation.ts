@@ -38,7 +38,13 @@ export const evaluationEn: typeof evaluationZh = {
 		noRectification: 'No rectification items.',
 		addItems: 'Rectification items (one per line; each becomes a board task)',
 		addItemsButton: 'Add as tasks',
-		taskStates: { todo: 'To do', doing: 'Doing', done: 'Done', gone: 'Task deleted' },
+		taskStates: {
+			todo: 'To do',
+			doing: 'Doing',
+			done: 'Done',
+			waived: 'Waived',
+			gone: 'Task deleted'
+		},
 		refusals: {
 			no_report: 'Publish the completion report first',
 			survey_open: 'A survey is already open',

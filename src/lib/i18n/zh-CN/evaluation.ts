@@ -37,7 +37,13 @@ export const evaluationZh = {
 		noRectification: '没有整改事项。',
 		addItems: '录入整改事项（每行一项，将成为看板任务）',
 		addItemsButton: '录入并生成任务',
-		taskStates: { todo: '待办', doing: '进行中', done: '已完成', gone: '任务已删除' },
+		taskStates: {
+			todo: '待办',
+			doing: '进行中',
+			done: '已完成',
+			waived: '已豁免',
+			gone: '任务已删除'
+		},
 		refusals: {
 			no_report: '需先发布完成情况汇报',
 			survey_open: '已有测评进行中',

@@ -122,19 +122,19 @@ export const actions: Actions = {
 	board: async (event) => {
 		const { user, community } = await guard(event);
 		const problemId = formField(await event.request.formData(), 'problemId', 64);
-		const { stores, metrics } = services();
+		const { stores, projects } = services();
 		const problem = await stores.demands.problem(problemId);
 		if (!problem || problem.communityId !== community.id)
 			return fail(404, { error: 'notFound' as const });
 		if (problem.boardId !== null) return fail(400, { error: 'hasBoard' as const });
-		const boardId = await metrics.createBoard({
-			communityId: community.id,
-			title: problem.title,
-			createdBy: user.id
-		});
-		// Two secretaries at once: the second board exists but is not the entry's; say so.
-		if (!(await stores.demands.setProblemBoard(problem.id, boardId)))
-			return fail(400, { error: 'hasBoard' as const });
-		return { boardMade: { title: problem.title, boardId } };
+		try {
+			// A project (board + its server row, stage 承诺定题) whose board links the entry.
+			const boardId = await projects.fromProblem(user.id, community.id, problem.id);
+			return { boardMade: { title: problem.title, boardId } };
+		} catch (e) {
+			if (e instanceof Error && e.name === 'ProjectError')
+				return fail(400, { error: 'hasBoard' as const });
+			throw e;
+		}
 	}
 };

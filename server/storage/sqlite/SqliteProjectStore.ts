@@ -1,0 +1,175 @@
+import type { ProjectCategory, ProjectLevel } from '../../../src/lib/domain/board';
+import { pledgeSnapshot, type ProjectStage } from '../../../src/lib/domain/projects';
+import type { PledgeRevision, ProjectRecord, ProjectStore, StageMove } from '../ProjectStore';
+import type { SqliteDatabase } from './SqliteDatabase';
+
+interface ProjectRow {
+	board_id: string;
+	community_id: string;
+	level: string;
+	unit_id: string;
+	category: string;
+	stage: string;
+	created_by: string;
+	created_at: number;
+	updated_at: number;
+}
+
+const toProject = (r: ProjectRow): ProjectRecord => ({
+	boardId: r.board_id,
+	communityId: r.community_id,
+	level: r.level as ProjectLevel,
+	unitId: r.unit_id,
+	category: r.category as ProjectCategory,
+	stage: r.stage as ProjectStage,
+	createdBy: r.created_by,
+	createdAt: r.created_at,
+	updatedAt: r.updated_at
+});
+
+interface RevisionRow {
+	board_id: string;
+	revision: number;
+	snapshot: string;
+	reason: string | null;
+	author_id: string;
+	at: number;
+}
+
+const toRevision = (r: RevisionRow): PledgeRevision => ({
+	boardId: r.board_id,
+	revision: r.revision,
+	snapshot: pledgeSnapshot(JSON.parse(r.snapshot) as Record<string, unknown>),
+	reason: r.reason,
+	authorId: r.author_id,
+	at: r.at
+});
+
+export class SqliteProjectStore implements ProjectStore {
+	constructor(private readonly sql: SqliteDatabase) {}
+
+	async create(p: ProjectRecord) {
+		const r = this.sql.db
+			.prepare(
+				`INSERT OR IGNORE INTO projects (board_id, community_id, level, unit_id, category, stage,
+				 created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+			)
+			.run(
+				p.boardId,
+				p.communityId,
+				p.level,
+				p.unitId,
+				p.category,
+				p.stage,
+				p.createdBy,
+				p.createdAt,
+				p.updatedAt
+			);
+		return r.changes === 1;
+	}
+
+	async get(boardId: string) {
+		const r = this.sql.db.prepare('SELECT * FROM projects WHERE board_id = ?').get(boardId) as
+			ProjectRow | undefined;
+		return r ? toProject(r) : null;
+	}
+
+	async inCommunities(communityIds: readonly string[]) {
+		if (communityIds.length === 0) return [];
+		const marks = communityIds.map(() => '?').join(',');
+		const rows = this.sql.db
+			.prepare(
+				`SELECT * FROM projects WHERE community_id IN (${marks}) ORDER BY created_at, board_id`
+			)
+			.all(...communityIds) as ProjectRow[];
+		return rows.map(toProject);
+	}
+
+	async classify(
+		boardId: string,
+		c: Pick<ProjectRecord, 'level' | 'unitId' | 'category'>,
+		at: number
+	) {
+		this.sql.db
+			.prepare(
+				`UPDATE projects SET level = ?, unit_id = ?, category = ?, updated_at = ?
+				 WHERE board_id = ? AND (level <> ? OR unit_id <> ? OR category <> ?)`
+			)
+			.run(c.level, c.unitId, c.category, at, boardId, c.level, c.unitId, c.category);
+	}
+
+	async moveStage(
+		boardId: string,
+		from: ProjectStage,
+		to: ProjectStage,
+		by: { reason: string | null; authorId: string; at: number }
+	) {
+		return this.sql.transaction(async () => {
+			const r = this.sql.db
+				.prepare('UPDATE projects SET stage = ?, updated_at = ? WHERE board_id = ? AND stage = ?')
+				.run(to, by.at, boardId, from);
+			if (r.changes !== 1) return false;
+			this.sql.db
+				.prepare(
+					`INSERT INTO stage_moves (board_id, from_stage, to_stage, reason, author_id, at)
+					 VALUES (?, ?, ?, ?, ?, ?)`
+				)
+				.run(boardId, from, to, by.reason, by.authorId, by.at);
+			return true;
+		});
+	}
+
+	async moves(boardId: string): Promise<StageMove[]> {
+		const rows = this.sql.db
+			.prepare('SELECT * FROM stage_moves WHERE board_id = ? ORDER BY id')
+			.all(boardId) as {
+			id: number;
+			board_id: string;
+			from_stage: string;
+			to_stage: string;
+			reason: string | null;
+			author_id: string;
+			at: number;
+		}[];
+		return rows.map((r) => ({
+			id: r.id,
+			boardId: r.board_id,
+			from: r.from_stage as ProjectStage,
+			to: r.to_stage as ProjectStage,
+			reason: r.reason,
+			authorId: r.author_id,
+			at: r.at
+		}));
+	}
+
+	async addRevision(rev: PledgeRevision) {
+		const r = this.sql.db
+			.prepare(
+				`INSERT OR IGNORE INTO pledge_revisions (board_id, revision, snapshot, reason, author_id, at)
+				 VALUES (?, ?, ?, ?, ?, ?)`
+			)
+			.run(
+				rev.boardId,
+				rev.revision,
+				JSON.stringify(pledgeSnapshot(rev.snapshot)),
+				rev.reason,
+				rev.authorId,
+				rev.at
+			);
+		return r.changes === 1;
+	}
+
+	async revisions(boardId: string) {
+		const rows = this.sql.db
+			.prepare('SELECT * FROM pledge_revisions WHERE board_id = ? ORDER BY revision')
+			.all(boardId) as RevisionRow[];
+		return rows.map(toRevision);
+	}
+
+	async lastRevision(boardId: string) {
+		const r = this.sql.db
+			.prepare('SELECT * FROM pledge_revisions WHERE board_id = ? ORDER BY revision DESC LIMIT 1')
+			.get(boardId) as RevisionRow | undefined;
+		return r ? toRevision(r) : null;
+	}
+}
