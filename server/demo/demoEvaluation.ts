@@ -36,14 +36,19 @@ interface DemoProject {
 
 /** In evaluation: the first survey failed (2 of 5 satisfied), rectification under way. */
 const IN_RECTIFICATION: DemoProject = {
-	title: '东门停车秩序整治书记项目',
-	goal: '2026年11月底前施划停车位、打通消防通道，晚间不再占道。',
-	report: '已施划车位86个、设置消防通道标识3处，组建居民巡查队每晚巡查。',
+	title: '北门车棚与照明改造书记项目',
+	goal: '2026年11月底前建成北门非机动车棚并集中充电，楼道不再停放电动车。',
+	report: '建成车棚1处、充电口40个，清理楼道电动车57辆，组建居民巡查队每晚巡查。',
 	tasks: [
-		{ id: 't-lines', title: '施划停车位', status: 'done', owner: 'committee:property_company' },
-		{ id: 't-patrol', title: '组建巡查队', status: 'done', owner: 'committee:residents_committee' },
-		{ id: 'rect-lights', title: '东门补装照明', status: 'doing', owner: 'user:u-secretary' },
-		{ id: 'rect-signs', title: '增设限时停车提示牌', status: 'todo', owner: 'user:u-secretary' }
+		{ id: 't-lines', title: '搭建车棚', status: 'done', owner: 'committee:property_company' },
+		{
+			id: 't-patrol',
+			title: '清理楼道电动车',
+			status: 'done',
+			owner: 'committee:residents_committee'
+		},
+		{ id: 'rect-lights', title: '车棚补装照明', status: 'doing', owner: 'user:u-secretary' },
+		{ id: 'rect-signs', title: '增设充电安全提示牌', status: 'todo', owner: 'user:u-secretary' }
 	],
 	acceptance: [
 		{ evaluatorId: 'u-deputy', verdict: 'pass_with_remarks', remarks: '夜间照明不足，建议补装。' },
@@ -51,8 +56,8 @@ const IN_RECTIFICATION: DemoProject = {
 	],
 	votes: ['satisfied', 'very_satisfied', 'neutral', 'dissatisfied', 'dissatisfied'],
 	rectification: [
-		{ item: '东门补装照明', taskId: 'rect-lights' },
-		{ item: '增设限时停车提示牌', taskId: 'rect-signs' }
+		{ item: '车棚补装照明', taskId: 'rect-lights' },
+		{ item: '增设充电安全提示牌', taskId: 'rect-signs' }
 	]
 };
 

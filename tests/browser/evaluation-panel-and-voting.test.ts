@@ -27,7 +27,10 @@ describe('evaluation panel and voting page in Chromium', () => {
 		const boards = (await stores.documents.inCommunities(['c-a'])).filter(
 			(d) => d.kind === 'board'
 		);
-		rectificationBoard = boards.find((b) => b.title.startsWith('东门停车'))!.id;
+		for (const b of boards) {
+			if ((await evaluation.surveyResult(b.id))?.outcome === 'rectification')
+				rectificationBoard = b.id;
+		}
 		const board = await addBoard(server, '小区健身器材更新书记项目');
 		await evaluation.publishReport('u-secretary', board, '更新健身器材12件，铺设安全地垫。');
 		surveyId = (await evaluation.openSurvey('u-secretary', board, {})).id;

@@ -242,6 +242,6 @@ describe('demo district', () => {
 		const page = await get(server, `/board/${states.get('rectification')}`, cookies.resident);
 		const html = await page.text();
 		expect(html).toContain('data-testid="evaluation-panel"');
-		expect(html).toContain('东门补装照明');
+		expect(html).toContain('车棚补装照明');
 	});
 });
