@@ -5,6 +5,8 @@ import { SessionService } from './auth/sessions';
 import type { GongzhiConfig } from './config';
 import { DemandService } from './demands/DemandService';
 import { startEscalationTimer } from './demands/startEscalationTimer';
+import { EvaluationService } from './evaluation/EvaluationService';
+import { startSurveyTimer } from './evaluation/startSurveyTimer';
 import type { Stores } from './storage/Stores';
 import { openSqliteStores } from './storage/sqlite';
 import { EventLoopMonitor } from './http/EventLoopMonitor';
@@ -41,6 +43,8 @@ export interface Services {
 	automerge: AutomergeSync;
 	/** Resident demands: filing, dispatch, resolution, escalation (swept every minute). */
 	demands: DemandService;
+	/** Evaluation of project boards: report, acceptance, surveys (closed on time), rectification. */
+	evaluation: EvaluationService;
 	/** Secretary projects: boards with a stage, published pledges and gates (issue 5). */
 	projects: ProjectService;
 	/** Open sync sockets per user, across both endpoints. */
@@ -82,8 +86,18 @@ export function createServices(
 	const phoneVerification = new PhoneVerification(s, messages, now, chainZh.register.sms);
 	const demands = new DemandService({ stores: s, access, now });
 	const stopEscalation = startEscalationTimer(demands, config.log);
+	const evaluation = new EvaluationService({ stores: s, access, automerge, now });
+	const stopSurveys = startSurveyTimer(evaluation, config.log);
 	const metrics = createMetricsHelpers(s, sheets);
-	const projects = new ProjectService({ stores: s, access, automerge, metrics, now });
+	const projects = new ProjectService({
+		stores: s,
+		access,
+		automerge,
+		metrics,
+		now,
+		// The closing gate reads evaluation's open rectification items (from the server's board).
+		openRectifications: async (boardId) => (await evaluation.openRectifications(boardId)).length
+	});
 	const offRevoke = sessions.onRevoke(({ sessionIds }) => {
 		for (const e of endpoints) e.disconnectSessions(sessionIds);
 	});
@@ -106,6 +120,7 @@ export function createServices(
 		yjs,
 		automerge,
 		demands,
+		evaluation,
 		socketLimit: new ConnectionLimit(config.maxSocketsPerUser),
 		eventLoop,
 		startedAt: Date.now(),
@@ -117,6 +132,7 @@ export function createServices(
 		async close() {
 			eventLoop.stop();
 			stopEscalation();
+			stopSurveys();
 			offRevoke();
 			offAccess();
 			await Promise.all(endpoints.map((e) => e.close()));

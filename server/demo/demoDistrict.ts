@@ -135,6 +135,13 @@ export const DEMO_USERS: DemoUser[] = [
 		role: 'deputy'
 	},
 	{
+		id: 'u-dept',
+		username: 'dept-rep',
+		displayName: '高振东',
+		unitId: 's-guoyuan',
+		role: 'department_rep'
+	},
+	{
 		id: 'u-admin',
 		username: 'admin',
 		displayName: '孙志刚',

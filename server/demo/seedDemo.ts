@@ -5,6 +5,7 @@ import { newAgenda } from '../yjs/newAgenda';
 import { seedDemoDemands } from './demoDemands';
 import { seedDemoProjects } from './demoProjects';
 import { seedDemoResidents } from './demoResidents';
+import { seedDemoEvaluation } from './demoEvaluation';
 import { DEMO_AGENDA, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demoDistrict';
 
 export const SEED_USER = 'system:seed';
@@ -45,6 +46,7 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
 		await seedDemoProjects(stores, services.now(), SEED_USER);
 		// Six months of demands up to now, so the dashboards and problem list show real shapes.
 		await seedDemoDemands(stores, services.now(), passwordHash);
+		await seedDemoEvaluation(stores, services.now());
 	});
 	return true;
 }

@@ -3,6 +3,7 @@ import type { AutomergeChangeStore } from './AutomergeChangeStore';
 import type { CalendarStore } from './CalendarStore';
 import type { DemandStore } from './DemandStore';
 import type { DocumentRegistry } from './DocumentRegistry';
+import type { EvaluationStore } from './EvaluationStore';
 import type { FileStore } from './FileStore';
 import type { InviteStore } from './InviteStore';
 import type { NotificationStore } from './NotificationStore';
@@ -31,6 +32,8 @@ export interface Stores extends Transactional {
 	calendar: CalendarStore;
 	files: FileStore;
 	notifications: NotificationStore;
+	/** Evaluation of project boards: reports, acceptance, surveys, rectification (issue 5). */
+	evaluation: EvaluationStore;
 	projects: ProjectStore;
 	close(): Promise<void>;
 }

@@ -98,7 +98,11 @@ const ROUTES: Record<string, RouteSpec> = {
 	'/files/[]': { kind: 'record' },
 	'/c/[]/demands': { kind: 'community' },
 	'/c/[]/demands/new': { kind: 'community' },
-	'/d/[]': { kind: 'document', actions: ['act'] }
+	'/d/[]': { kind: 'document', actions: ['act'] },
+	// Evaluation (issue 5): a board's evaluation records and a survey of community A.
+	'/api/boards/[]/evaluation': { kind: 'record', methods: ['GET', 'POST'] },
+	'/api/surveys/[]': { kind: 'record', methods: ['GET', 'POST'] },
+	'/vote/[]': { kind: 'document', actions: ['vote'] }
 };
 
 const ROUTES_DIR = join(process.cwd(), 'src/routes');
@@ -142,6 +146,7 @@ let server: TestServer;
 let outsider: string;
 let demandId: string;
 let fileId: string;
+let surveyId: string;
 const COMMUNITY_A_MARKS = ['c-a', '丽泽园', 'Lizeyuan'];
 beforeAll(async () => {
 	server = await startTestServer({ withApp: true });
@@ -158,6 +163,10 @@ beforeAll(async () => {
 	).id;
 	fileId = (await demands.photos.add('u-resident', demandId, 'filed', JPEG_16X8)).id;
 	COMMUNITY_A_MARKS.push(demandId, fileId);
+	const { evaluation } = server.services;
+	await evaluation.publishReport('u-secretary', server.boardId, '完成汇报');
+	surveyId = (await evaluation.openSurvey('u-secretary', server.boardId, {})).id;
+	COMMUNITY_A_MARKS.push(surveyId);
 });
 afterAll(async () => {
 	await server?.close();
@@ -183,6 +192,14 @@ function paths(id: string): { real: string; missing: string } {
 		return { real: `/api/demands/${demandId}`, missing: `/api/demands/${randomUUID()}` };
 	if (id === '/api/files')
 		return { real: `/api/files?demand=${demandId}`, missing: `/api/files?demand=${randomUUID()}` };
+	if (id === '/api/boards/[]/evaluation')
+		return {
+			real: `/api/boards/${server.boardId}/evaluation`,
+			missing: `/api/boards/${unknownBoard()}/evaluation`
+		};
+	if (id === '/api/surveys/[]')
+		return { real: `/api/surveys/${surveyId}`, missing: `/api/surveys/sv-${randomUUID()}` };
+	if (id === '/vote/[]') return { real: `/vote/${surveyId}`, missing: `/vote/sv-${randomUUID()}` };
 	if (id === '/files/[]') return { real: `/files/${fileId}`, missing: `/files/${randomUUID()}` };
 	return { real: id, missing: id };
 }

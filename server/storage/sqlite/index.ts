@@ -6,6 +6,7 @@ import { SqliteCalendarStore } from './SqliteCalendarStore';
 import { SqliteDatabase } from './SqliteDatabase';
 import { SqliteDemandStore } from './SqliteDemandStore';
 import { SqliteDocumentRegistry } from './SqliteDocumentRegistry';
+import { SqliteEvaluationStore } from './SqliteEvaluationStore';
 import { SqliteFileStore } from './SqliteFileStore';
 import { SqliteInviteStore } from './SqliteInviteStore';
 import { SqliteNotificationStore } from './SqliteNotificationStore';
@@ -39,6 +40,7 @@ export function openSqliteStores(dataDir: string): Stores {
 		calendar: new SqliteCalendarStore(sql),
 		files: new SqliteFileStore(sql, dataDir),
 		notifications: new SqliteNotificationStore(sql),
+		evaluation: new SqliteEvaluationStore(sql),
 		projects: new SqliteProjectStore(sql),
 		close: async () => sql.close()
 	};

@@ -291,5 +291,77 @@ export const MIGRATIONS: readonly string[] = [
 	BEGIN SELECT RAISE(ABORT, 'stage_moves is append-only'); END;
 	CREATE TRIGGER stage_moves_no_delete BEFORE DELETE ON stage_moves
 	BEGIN SELECT RAISE(ABORT, 'stage_moves is append-only'); END;
+	`,
+	// 5: evaluation of a project (评诺提升): completion reports (every revision kept), acceptance
+	// records (one per evaluator per round, written only by that evaluator), satisfaction surveys
+	// with the electorate frozen at opening, votes (one per voter, changeable until close), and
+	// rectification items that become board tasks. All keyed by the board's document id.
+	`
+	CREATE TABLE completion_reports (
+		id TEXT PRIMARY KEY,
+		board_id TEXT NOT NULL REFERENCES documents(id),
+		text TEXT NOT NULL,
+		author_id TEXT NOT NULL REFERENCES users(id),
+		at INTEGER NOT NULL
+	);
+	CREATE INDEX completion_reports_board ON completion_reports(board_id, at);
+
+	CREATE TABLE acceptance_records (
+		board_id TEXT NOT NULL REFERENCES documents(id),
+		round INTEGER NOT NULL,
+		evaluator_id TEXT NOT NULL REFERENCES users(id),
+		invited_by TEXT NOT NULL REFERENCES users(id),
+		invited_at INTEGER NOT NULL,
+		verdict TEXT CHECK (verdict IN ('pass','pass_with_remarks','fail')),
+		remarks TEXT NOT NULL DEFAULT '',
+		signed_at INTEGER,
+		PRIMARY KEY (board_id, round, evaluator_id)
+	);
+
+	CREATE TABLE surveys (
+		id TEXT PRIMARY KEY,
+		board_id TEXT NOT NULL REFERENCES documents(id),
+		round INTEGER NOT NULL,
+		opened_at INTEGER NOT NULL,
+		opened_by TEXT NOT NULL REFERENCES users(id),
+		closes_at INTEGER NOT NULL,
+		closed_at INTEGER,
+		closed_by TEXT,
+		threshold REAL NOT NULL DEFAULT 0.8 CHECK (threshold > 0 AND threshold <= 1),
+		outcome TEXT CHECK (outcome IN ('passed','rectification')),
+		UNIQUE (board_id, round)
+	);
+	CREATE INDEX surveys_open ON surveys(closes_at) WHERE closed_at IS NULL;
+
+	CREATE TABLE survey_electorate (
+		survey_id TEXT NOT NULL REFERENCES surveys(id),
+		user_id TEXT NOT NULL REFERENCES users(id),
+		PRIMARY KEY (survey_id, user_id)
+	);
+
+	-- A vote must come from the frozen electorate: the foreign key makes the database refuse
+	-- any other, whatever the code above it does.
+	CREATE TABLE survey_votes (
+		survey_id TEXT NOT NULL,
+		user_id TEXT NOT NULL,
+		choice TEXT NOT NULL CHECK (choice IN
+			('very_satisfied','satisfied','neutral','dissatisfied','very_dissatisfied')),
+		comment TEXT NOT NULL DEFAULT '',
+		updated_at INTEGER NOT NULL,
+		PRIMARY KEY (survey_id, user_id),
+		FOREIGN KEY (survey_id, user_id) REFERENCES survey_electorate(survey_id, user_id)
+	);
+
+	CREATE TABLE rectifications (
+		id TEXT PRIMARY KEY,
+		board_id TEXT NOT NULL REFERENCES documents(id),
+		round INTEGER NOT NULL,
+		item TEXT NOT NULL,
+		task_id TEXT NOT NULL,
+		created_by TEXT NOT NULL REFERENCES users(id),
+		created_at INTEGER NOT NULL,
+		done_at INTEGER
+	);
+	CREATE INDEX rectifications_board ON rectifications(board_id, round);
 	`
 ];

@@ -43,6 +43,7 @@ export const POLICY: Record<DocKind, Record<Role, readonly Action[]>> = {
 		household_contact: NONE,
 		officer: R,
 		deputy: R,
+		department_rep: NONE,
 		district_admin: NONE
 	},
 	board: {
@@ -60,6 +61,8 @@ export const POLICY: Record<DocKind, Record<Role, readonly Action[]>> = {
 		household_contact: NONE,
 		officer: R,
 		deputy: R,
+		// Reads the boards it is asked to accept; signs on the server (EVALUATION_POLICY), never in them.
+		department_rep: R,
 		district_admin: NONE
 	}
 };
@@ -160,6 +163,53 @@ export const DEMAND_POLICY: Record<DemandAction, readonly Role[]> = {
 	confirm_resident: ['secretary', 'grid_leader'],
 	mark_problem: ['secretary']
 };
+
+/**
+ * Evaluation of a project (评诺提升), checked against the roles a user holds at the board's
+ * community. Per-record rules come on top: only an invited evaluator signs, and only their own
+ * record; only a member of a survey's frozen electorate votes (domain/evaluation.ts).
+ */
+export const EVALUATION_ACTIONS = [
+	/** See the report, the acceptance records, aggregated results and rectification items. */
+	'read',
+	/** Publish (a revision of) the completion report. */
+	'report',
+	/** Invite deputies and department representatives to on-site acceptance. */
+	'invite',
+	/** Sign one's own acceptance record. */
+	'sign',
+	/** Open a satisfaction survey, or close it before its time. */
+	'run_survey',
+	/** Vote in a survey (and only as one of its frozen electorate). */
+	'vote',
+	/** Enter rectification items after a failed survey and mark them done. */
+	'rectify'
+] as const;
+export type EvaluationAction = (typeof EVALUATION_ACTIONS)[number];
+
+export const EVALUATION_POLICY: Record<EvaluationAction, readonly Role[]> = {
+	read: [
+		'secretary',
+		...COMMITTEES,
+		'party_member',
+		'volunteer',
+		'resident',
+		'officer',
+		'deputy',
+		'department_rep'
+	],
+	report: ['secretary'],
+	invite: ['secretary'],
+	sign: ['deputy', 'department_rep'],
+	run_survey: ['secretary'],
+	vote: ['resident'],
+	rectify: ['secretary']
+};
+
+export function canDoInEvaluation(action: EvaluationAction, roles: Iterable<Role>): boolean {
+	for (const role of roles) if (EVALUATION_POLICY[action].includes(role)) return true;
+	return false;
+}
 
 export function canDoWithDemands(action: DemandAction, roles: Iterable<Role>): boolean {
 	for (const role of roles) if (DEMAND_POLICY[action].includes(role)) return true;

@@ -23,6 +23,8 @@ export const ROLES = [
 	...CHAIN_ROLES,
 	'officer',
 	'deputy',
+	/** A district or street department's representative (委局): signs on-site acceptance. */
+	'department_rep',
 	'district_admin'
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -55,6 +57,7 @@ export const ROLE_UNIT_KIND: Record<Role, readonly UnitKind[]> = {
 	household_contact: ['building'],
 	officer: ['street', 'district'],
 	deputy: ['district', 'street'],
+	department_rep: ['district', 'street'],
 	district_admin: ['district']
 };
 

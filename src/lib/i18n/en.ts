@@ -3,11 +3,13 @@ import { metricsEn } from './en/metrics';
 import { demandsEn } from './en/demands';
 import type { Messages } from './zh-CN';
 import { chainEn } from './en/chain';
+import { evaluationEn } from './en/evaluation';
 import { projectsEn } from './en/projects';
 
 export const en: Messages = {
 	...chainEn,
 	...notificationsEn,
+	...evaluationEn,
 	...projectsEn,
 	app: {
 		name: 'Gongzhi',
@@ -49,6 +51,7 @@ export const en: Messages = {
 			household_contact: 'Household contact',
 			officer: 'Officer',
 			deputy: 'Deputy',
+			department_rep: 'Dept. rep',
 			district_admin: 'Admin'
 		}
 	},
@@ -134,6 +137,7 @@ export const en: Messages = {
 		household_contact: 'Party-member household contact',
 		officer: 'Street / district officer',
 		deputy: 'Deputy',
+		department_rep: 'Department representative',
 		district_admin: 'District account administrator'
 	},
 	account: {
@@ -279,6 +283,13 @@ export const en: Messages = {
 			resident_rejected: 'Turned down a registration',
 			chain_changed: 'Changed grids and buildings',
 			residents_imported: 'Imported residents',
+			completion_reported: 'Published a completion report',
+			evaluator_invited: 'Invited an evaluator',
+			acceptance_signed: 'Signed an acceptance record',
+			survey_opened: 'Opened a satisfaction survey',
+			survey_closed: 'Closed a satisfaction survey',
+			rectification_added: 'Entered a rectification item',
+			rectification_done: 'Rectification item done',
 			project_created: 'Started a secretary project',
 			pledge_published: 'Published a pledge',
 			pledge_revised: 'Published a pledge revision',

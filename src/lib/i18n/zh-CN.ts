@@ -1,6 +1,7 @@
 import { notificationsZh } from './zh-CN/notifications';
 import { metricsZh } from './zh-CN/metrics';
 import { chainZh } from './zh-CN/chain';
+import { evaluationZh } from './zh-CN/evaluation';
 import { projectsZh } from './zh-CN/projects';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
@@ -12,6 +13,7 @@ import { demandsZh } from './zh-CN/demands';
 export const zhCN = {
 	...chainZh,
 	...notificationsZh,
+	...evaluationZh,
 	...projectsZh,
 	app: {
 		name: '共治',
@@ -50,6 +52,7 @@ export const zhCN = {
 			household_contact: '中心户',
 			officer: '街道',
 			deputy: '代表',
+			department_rep: '部门代表',
 			district_admin: '管理员'
 		}
 	},
@@ -135,6 +138,7 @@ export const zhCN = {
 		household_contact: '党员中心户',
 		officer: '街道/区工作人员',
 		deputy: '代表委员',
+		department_rep: '职能部门代表',
 		district_admin: '区级账号管理员'
 	},
 	account: {
@@ -276,6 +280,13 @@ export const zhCN = {
 			resident_rejected: '拒绝居民注册',
 			chain_changed: '调整网格与楼栋',
 			residents_imported: '导入居民',
+			completion_reported: '发布完成情况汇报',
+			evaluator_invited: '邀请验收人',
+			acceptance_signed: '签署验收意见',
+			survey_opened: '发起满意度测评',
+			survey_closed: '结束满意度测评',
+			rectification_added: '录入整改事项',
+			rectification_done: '整改事项完成',
 			project_created: '新建书记项目',
 			pledge_published: '发布承诺',
 			pledge_revised: '发布承诺修订',

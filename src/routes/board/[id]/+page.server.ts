@@ -23,7 +23,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		const u = await stores.users.byId(id);
 		if (u) names[id] = u.displayName;
 	}
-	return { ...page, project, names };
+	// Evaluation records are server rows too, loaded with the page (never read from the board).
+	const evaluation = await services().evaluation.view(page.me.id, params.id);
+	return { ...page, project, names, evaluation };
 };
 
 /** A stage move or a pledge revision; refusals come back with the unmet gates. */

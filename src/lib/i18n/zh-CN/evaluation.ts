@@ -1,0 +1,76 @@
+/** Evaluation of a project (评诺提升): the board's panel and the residents' voting page (issue 5). */
+export const evaluationZh = {
+	evaluation: {
+		title: '评诺提升',
+		round: (n: number) => `第 ${n} 轮`,
+		report: '完成情况汇报',
+		noReport: '书记尚未发布完成情况汇报。',
+		reportBy: (name: string) => `${name} 发布`,
+		revisions: (n: number) => `共 ${n} 个版本`,
+		publishReport: '发布汇报',
+		reportPlaceholder: '写明承诺完成情况、群众反映的问题如何解决……',
+		acceptance: '现场验收',
+		noAcceptance: '尚未邀请验收人。',
+		invite: '邀请验收',
+		chooseEvaluator: '选择代表委员或部门代表',
+		pending: '待签署',
+		sign: '签署我的验收意见',
+		remarks: '意见（通过以外需填写）',
+		verdicts: { pass: '通过', pass_with_remarks: '有意见通过', fail: '不通过' },
+		survey: '群众满意度测评',
+		noSurvey: '尚未发起测评。',
+		openSurvey: '发起测评',
+		openSecond: '发起第二次测评',
+		threshold: '满意率要求',
+		days: '测评天数',
+		closeSurvey: '结束测评',
+		open: '进行中',
+		closesAt: (t: string) => `截止 ${t}`,
+		closedAt: (t: string) => `已于 ${t} 结束`,
+		outcomes: { passed: '满意率达标', rectification: '未达标，进入整改' },
+		votes: (n: number, of: number) => `已投 ${n} 票 / 共 ${of} 位居民`,
+		share: (pct: string, need: string) => `满意率 ${pct}（要求 ${need}）`,
+		goVote: '去投票',
+		changeVote: '修改我的投票',
+		myVote: '我的投票',
+		rectification: '整改',
+		noRectification: '没有整改事项。',
+		addItems: '录入整改事项（每行一项，将成为看板任务）',
+		addItemsButton: '录入并生成任务',
+		taskStates: {
+			todo: '待办',
+			doing: '进行中',
+			done: '已完成',
+			waived: '已豁免',
+			gone: '任务已删除'
+		},
+		refusals: {
+			no_report: '需先发布完成情况汇报',
+			survey_open: '已有测评进行中',
+			already_passed: '测评已达标',
+			no_rectification: '需先录入整改事项',
+			rectification_open: '整改事项尚未全部完成'
+		} as Record<string, string>,
+		errors: {
+			not_elector: '你不在本次测评的居民名单中（名单在测评发起时确定）。',
+			closed: '测评已结束。',
+			invalid: '请检查填写的内容。',
+			failed: '操作未成功，请重试。'
+		} as Record<string, string>,
+		choices: {
+			very_satisfied: '非常满意',
+			satisfied: '满意',
+			neutral: '一般',
+			dissatisfied: '不满意',
+			very_dissatisfied: '非常不满意'
+		},
+		voteTitle: '满意度测评',
+		voteIntro: '请对这个书记项目的完成情况打分。测评结束前可以修改；你的选择只有你自己能看到。',
+		comment: '意见或建议（选填）',
+		submitVote: '提交',
+		voted: '已记录你的投票。',
+		notElector: '本次测评的居民名单在发起时确定，你不在名单中，可以查看结果。',
+		backToBoard: '查看项目看板',
+		results: '测评结果'
+	}
+};
