@@ -71,6 +71,8 @@ const ROUTES: Record<string, RouteSpec> = {
 	},
 	'/c/[]/chain/import': { kind: 'community', actions: ['preview', 'apply'] },
 	'/c/[]/chain/import/template': { kind: 'community' },
+	// The person search behind the chain page's pickers (same guard as the page).
+	'/c/[]/chain/people': { kind: 'community' },
 	// A grid's page (its leader's): the grid stands for its community in this table.
 	'/g/[]/residents': { kind: 'community', actions: ['confirm', 'reject'] },
 	'/admin': { kind: 'district', actions: ['disable', 'enable'] },
