@@ -1,6 +1,7 @@
 import * as A from '@automerge/automerge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board } from '../../src/lib/domain/board';
+import { PROJECT_STAGES } from '../../src/lib/domain/projects';
 import { ProjectError } from '../../server/projects/ProjectError';
 import { boardClient, waitUntilServerHas, type BoardClient } from '../helpers/automergeClient';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -183,12 +184,12 @@ describe('the published pledge', () => {
 });
 
 describe('the demo district', () => {
-	it('holds projects in the topic, pledge and delivery stages', async () => {
+	it('holds projects in every stage, so a newcomer sees the whole flow', async () => {
 		// The seed's projects are dated a month back; those made by the tests above are not.
 		const rows = (await server.services.stores.projects.inCommunities(['c-a'])).filter(
 			(r) => r.createdAt < Date.now() - 86_400_000
 		);
-		expect(new Set(rows.map((r) => r.stage))).toEqual(new Set(['topic', 'pledge', 'delivery']));
+		expect(new Set(rows.map((r) => r.stage))).toEqual(new Set(PROJECT_STAGES));
 		const lift = rows.find((r) => r.boardId === server.boardId);
 		expect(lift?.stage).toBe('delivery');
 		expect(await server.services.stores.projects.revisions(server.boardId)).toHaveLength(1);

@@ -94,14 +94,18 @@ export class SheetWorker {
 			stdout: false,
 			stderr: false
 		});
+		// A killed thread's late events must not touch the job now running on its successor.
+		const current = () => this.#worker === worker;
 		worker.on(
 			'message',
 			(msg: { ok: true; value: SheetResult } | { ok: false; error: SheetFailure }) => {
+				if (!current()) return;
 				if (msg.ok) this.#finish(null, msg.value);
 				else this.#finish(revive(msg.error));
 			}
 		);
 		worker.on('error', (err) => {
+			if (!current()) return;
 			// Out of memory (ERR_WORKER_OUT_OF_MEMORY) or a crash: the thread is gone.
 			this.#worker = null;
 			const job = this.#running?.job;
@@ -109,7 +113,8 @@ export class SheetWorker {
 			this.#finish(job ? failureFor(job, oom ? 'needed too much memory' : 'failed', err) : err);
 		});
 		worker.on('exit', () => {
-			if (this.#worker === worker) this.#worker = null;
+			if (!current()) return;
+			this.#worker = null;
 			if (this.#running) this.#finish(new Error('The sheet worker stopped'));
 		});
 		// The thread must not keep an otherwise finished process (a test, a script) alive.
