@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { get, login, postForm } from '../helpers/http';
+import { filePending, PENDING_PASSWORD } from '../helpers/pendingRegistration';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 /**
@@ -19,51 +20,44 @@ afterAll(async () => {
 	await server?.close();
 });
 
-const PASSWORD = 'pending-password';
-async function filePending(phone: string, grid: string, building: string) {
-	const res = await postForm(server, '/register?/pending', {
-		community: 'c-a',
-		grid,
-		building,
-		room: '1-101',
-		name: `待确认${phone.slice(-2)}`,
-		phone,
-		password: PASSWORD
-	});
-	expect(res.status).toBe(200);
-	return server.services.stores.residents.byPhone(phone);
-}
-
 describe('residents waiting for their grid leader', () => {
 	it('a pending registrant has no access until confirmed, and then only the resident role', async () => {
-		const pending = await filePending('13700000001', 'c-a-g2', 'c-a-g2-b4');
+		const pending = await filePending(server, {
+			phone: '13700000001',
+			grid: 'c-a-g2',
+			building: 'c-a-g2-b4'
+		});
 		expect(pending).toMatchObject({ status: 'pending', gridId: 'c-a-g2', confirmedBy: null });
 		const { access, stores } = server.services;
-		expect(await stores.org.membershipsOf(pending!.userId)).toEqual([]);
-		const cookie = await login(server, '13700000001', PASSWORD);
+		expect(await stores.org.membershipsOf(pending.userId)).toEqual([]);
+		const cookie = await login(server, '13700000001', PENDING_PASSWORD);
 		expect((await get(server, `/agenda/${server.agendaId}`, cookie)).status).toBe(404);
-		expect(await access.communitiesOf(pending!.userId)).toEqual([]);
+		expect(await access.communitiesOf(pending.userId)).toEqual([]);
 
 		const res = await postForm(
 			server,
 			'/c/c-a/chain?/confirm',
-			{ userId: pending!.userId },
+			{ userId: pending.userId },
 			secretary
 		);
 		expect(res.status).toBe(200);
-		expect((await stores.residents.get(pending!.userId))?.status).toBe('active');
-		const roles = (await stores.org.membershipsOf(pending!.userId)).map((m) => [m.unitId, m.role]);
+		expect((await stores.residents.get(pending.userId))?.status).toBe('active');
+		const roles = (await stores.org.membershipsOf(pending.userId)).map((m) => [m.unitId, m.role]);
 		expect(roles).toEqual([['c-a', 'resident']]);
 		expect((await get(server, `/agenda/${server.agendaId}`, cookie)).status).toBe(200);
 	});
 
 	it('a grid leader confirms residents of their own grid only', async () => {
-		const other = await filePending('13700000002', 'c-a-g2', 'c-a-g2-b5');
+		const other = await filePending(server, {
+			phone: '13700000002',
+			grid: 'c-a-g2',
+			building: 'c-a-g2-b5'
+		});
 		expect((await get(server, '/g/c-a-g2/residents', gridLeader)).status).toBe(404);
 		const refused = await postForm(
 			server,
 			'/g/c-a-g2/residents?/confirm',
-			{ userId: other!.userId },
+			{ userId: other.userId },
 			gridLeader
 		);
 		expect(refused.status).toBe(404);
@@ -71,24 +65,28 @@ describe('residents waiting for their grid leader', () => {
 		const sideways = await postForm(
 			server,
 			'/g/c-a-g1/residents?/confirm',
-			{ userId: other!.userId },
+			{ userId: other.userId },
 			gridLeader
 		);
 		expect(sideways.status).toBe(400);
-		expect((await server.services.stores.residents.get(other!.userId))?.status).toBe('pending');
+		expect((await server.services.stores.residents.get(other.userId))?.status).toBe('pending');
 
-		const own = await filePending('13700000003', 'c-a-g1', 'c-a-g1-b2');
+		const own = await filePending(server, {
+			phone: '13700000003',
+			grid: 'c-a-g1',
+			building: 'c-a-g1-b2'
+		});
 		const page = await get(server, '/g/c-a-g1/residents', gridLeader);
 		expect(page.status).toBe(200);
 		expect(await page.text()).toContain('13700000003');
 		const ok = await postForm(
 			server,
 			'/g/c-a-g1/residents?/confirm',
-			{ userId: own!.userId },
+			{ userId: own.userId },
 			gridLeader
 		);
 		expect(ok.status).toBe(200);
-		expect(await server.services.stores.residents.get(own!.userId)).toMatchObject({
+		expect(await server.services.stores.residents.get(own.userId)).toMatchObject({
 			status: 'active',
 			confirmedBy: 'u-grid'
 		});

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { get, login, postForm } from '../helpers/http';
+import { filePending, PENDING_PASSWORD } from '../helpers/pendingRegistration';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 /**
@@ -19,25 +20,14 @@ afterAll(async () => {
 	await server?.close();
 });
 
-const PASSWORD = 'pending-password';
-async function filePending(phone: string, grid: string, building: string) {
-	const res = await postForm(server, '/register?/pending', {
-		community: 'c-a',
-		grid,
-		building,
-		room: '2-202',
-		name: `申请人${phone.slice(-2)}`,
-		phone,
-		password: PASSWORD
-	});
-	expect(res.status).toBe(200);
-	return (await server.services.stores.residents.byPhone(phone))!;
-}
-
 describe('turning down a pending registration', () => {
 	it('the grid leader rejects with a reason: the account is disabled, audited and gone from the list', async () => {
-		const p = await filePending('13700000041', 'c-a-g1', 'c-a-g1-b2');
-		const before = await login(server, '13700000041', PASSWORD);
+		const p = await filePending(
+			server,
+			{ phone: '13700000041', grid: 'c-a-g1', building: 'c-a-g1-b2' },
+			{ room: '2-202', namePrefix: '申请人' }
+		);
+		const before = await login(server, '13700000041', PENDING_PASSWORD);
 		expect(await (await get(server, '/g/c-a-g1/residents', gridLeader)).text()).toContain(
 			'申请人41'
 		);
@@ -56,7 +46,7 @@ describe('turning down a pending registration', () => {
 		);
 		// Its session and its password no longer work.
 		expect((await get(server, '/account', before)).status).toBe(303);
-		await expect(login(server, '13700000041', PASSWORD)).rejects.toThrow();
+		await expect(login(server, '13700000041', PENDING_PASSWORD)).rejects.toThrow();
 		const entries = await stores.audit.inScopes({ scopes: ['c-a'], unscoped: false, limit: 20 });
 		const entry = entries.find((e) => e.action === 'resident_rejected');
 		expect(entry).toMatchObject({ userId: 'u-grid', target: `user:${p.userId}`, scope: 'c-a' });
@@ -80,7 +70,11 @@ describe('turning down a pending registration', () => {
 	});
 
 	it("a grid leader cannot reject another grid's registrant; the secretary can, without a reason", async () => {
-		const p = await filePending('13700000042', 'c-a-g2', 'c-a-g2-b4');
+		const p = await filePending(
+			server,
+			{ phone: '13700000042', grid: 'c-a-g2', building: 'c-a-g2-b4' },
+			{ room: '2-202', namePrefix: '申请人' }
+		);
 		const other = await postForm(
 			server,
 			'/g/c-a-g2/residents?/reject',
