@@ -29,6 +29,9 @@ export class YjsConnection {
 	refused = false;
 	#queue: Promise<void> = Promise.resolve();
 	#bucket = new TokenBucket(YJS_LIMITS.messagesPerSecond, YJS_LIMITS.messageBurst);
+	#presenceBucket = new TokenBucket(YJS_LIMITS.presencePerSecond, YJS_LIMITS.presenceBurst);
+	/** Presence messages dropped over their rate (see YJS_LIMITS.presencePerSecond). */
+	presenceDropped = 0;
 
 	constructor(
 		readonly ws: WebSocket,
@@ -46,10 +49,18 @@ export class YjsConnection {
 		return this.level === 'write';
 	}
 
-	/** Rate-limits, then queues `task`; a refusal or any error closes this socket only. */
-	enqueue(task: () => Promise<void> | void): boolean {
+	/**
+	 * Rate-limits, then queues `task`; a refusal or any error closes this socket only. A presence
+	 * message over its own rate is dropped instead (false, socket kept).
+	 */
+	enqueue(task: () => Promise<void> | void, presence = false): boolean {
 		if (this.refused) return false;
-		if (!this.#bucket.take()) {
+		if (presence) {
+			if (!this.#presenceBucket.take()) {
+				this.presenceDropped++;
+				return false;
+			}
+		} else if (!this.#bucket.take()) {
 			this.refuse(new SyncRefusal(CLOSE.tooMany, 'message flood'));
 			return false;
 		}

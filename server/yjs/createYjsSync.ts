@@ -9,7 +9,7 @@ import { SyncRefusal } from './SyncRefusal';
 import { YjsConnection } from './YjsConnection';
 import type { YjsRoom } from './YjsRoom';
 import { agendaIdFromPath, authorizeAgenda, type AgendaGrant } from './authorizeAgenda';
-import { handleMessage } from './handleMessage';
+import { handleMessage, isPresenceMessage } from './handleMessage';
 import { YJS_LIMITS } from './limits';
 import { syncStep1Message } from './messages';
 
@@ -57,7 +57,7 @@ export function createYjsSync(deps: SyncDeps): SyncEndpoint {
 				return;
 			}
 			const bytes = toUint8Array(data);
-			conn.enqueue(() => handleMessage(room, conn, bytes, log));
+			conn.enqueue(() => handleMessage(room, conn, bytes, log), isPresenceMessage(bytes));
 		});
 		ws.on('close', () => {
 			connections.delete(conn);

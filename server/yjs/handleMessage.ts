@@ -109,3 +109,12 @@ function ownedByOtherConnection(room: YjsRoom, conn: YjsConnection, clientId: nu
 	}
 	return false;
 }
+
+/**
+ * Whether a frame is presence (an awareness update or query), read from its first byte: both
+ * type numbers are below 128, so a one-byte varint. Anything else, malformed frames included,
+ * takes the sync path and its closing limits.
+ */
+export function isPresenceMessage(data: Uint8Array): boolean {
+	return data[0] === MESSAGE_AWARENESS || data[0] === MESSAGE_QUERY_AWARENESS;
+}

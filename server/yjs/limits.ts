@@ -3,6 +3,14 @@ export const YJS_LIMITS = {
 	/** Token bucket per socket: sustained messages per second, and the burst it may save up. */
 	messagesPerSecond: 200,
 	messageBurst: 1000,
+	/**
+	 * Presence (awareness and awareness queries) has its own bucket, and a message over it is
+	 * dropped, not a reason to close: the stock y-websocket client re-sends every awareness change
+	 * it receives, so another socket's presence flood, relayed, would otherwise get honest clients
+	 * closed for flooding. Presence is ephemeral; the next update carries the latest state.
+	 */
+	presencePerSecond: 60,
+	presenceBurst: 300,
 	/** Ping interval; a socket that has not answered the previous ping is terminated. */
 	heartbeatMs: 30_000,
 	/** Stored rows of one document above which it is compacted into one snapshot row. */

@@ -1,8 +1,11 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
 import { CLOSE } from '../../server/sync/SyncEndpoint';
 import {
 	MESSAGE_ACK,
+	MESSAGE_AWARENESS,
 	MESSAGE_SYNC,
 	SYNC_UPDATE,
 	YJS_SYNC_PATH
@@ -105,3 +108,32 @@ test('garbage bytes on the raw TCP stream after the upgrade close that socket on
 	await closed;
 	await expectBystanderServed('[after raw garbage]');
 });
+
+test('a presence flood is dropped, not relayed at its rate, and closes nobody', async () => {
+	// The stock y-websocket client re-sends every awareness change it receives, so a flood
+	// relayed at full rate would make honest clients flood in turn and be closed for it.
+	const raw = await openRawSocket(server, 'secretary');
+	let closedWith = 0;
+	void raw.closed.then((code) => (closedWith = code));
+	const awareness = new Awareness(new Y.Doc());
+	for (let i = 0; i < 3000; i++) {
+		awareness.setLocalState({ cursor: i });
+		const update = encodeAwarenessUpdate(awareness, [awareness.clientID]);
+		raw.ws.send(new Uint8Array([MESSAGE_AWARENESS, ...encodeVarUint(update.length), ...update]));
+	}
+	await new Promise((r) => setTimeout(r, 1000));
+	expect(closedWith).toBe(0);
+	expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+	await expectBystanderServed('[after a presence flood]');
+	raw.ws.close();
+});
+
+function encodeVarUint(n: number): number[] {
+	const out: number[] = [];
+	while (n > 0x7f) {
+		out.push((n & 0x7f) | 0x80);
+		n >>>= 7;
+	}
+	out.push(n);
+	return out;
+}

@@ -71,8 +71,10 @@ export async function runFuzzCampaign(opts: CampaignOptions): Promise<CampaignFi
 		const yWriter = await openAgenda(server, 'rc-member');
 		const yObserver = await openAgenda(server, 'pm-staff');
 		clients.agenda.push(yWriter, yObserver);
-		let writerCloses = 0;
-		yWriter.provider.on('connection-close', () => writerCloses++);
+		const writerCloses: string[] = [];
+		yWriter.provider.on('connection-close', (e: { code?: number; reason?: string } | null) =>
+			writerCloses.push(`${e?.code ?? '?'} ${e?.reason ?? ''}`.trim())
+		);
 		const aWriter = await boardClient(server, 'rc-member');
 		const aObserver = await boardClient(server, 'pm-staff');
 		clients.boards.push(aWriter, aObserver);
@@ -145,7 +147,10 @@ export async function runFuzzCampaign(opts: CampaignOptions): Promise<CampaignFi
 		const durationMs = Date.now() - started;
 		const during = await health(server.url);
 		await bystanderRound();
-		if (writerCloses > 0) failures.push(`the yjs writer was disconnected ${writerCloses} times`);
+		if (writerCloses.length > 0)
+			failures.push(
+				`the yjs writer was disconnected ${writerCloses.length} times (${writerCloses.join(', ')})`
+			);
 		// Let idle rooms unload and closing sockets finish before comparing memory.
 		await new Promise((r) => setTimeout(r, 1500));
 		const after = await health(server.url, '?gc=1');
