@@ -190,6 +190,14 @@ async function main() {
 	const end = Date.now() + MINUTES * 60_000;
 	while (Date.now() < end) {
 		await new Promise((r) => setTimeout(r, Math.min(10_000, end - Date.now())));
+		const dead = workers.findIndex((w) => w.child.exitCode !== null);
+		if (dead >= 0) {
+			// Its clients' edits can no longer be checked: the run has failed, say so plainly.
+			log(`worker ${dead} died (exit ${workers[dead]?.child.exitCode}); stopping the soak`);
+			for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
+			await server.kill9();
+			process.exit(1);
+		}
 		memMax = Math.max(memMax, rssMiB(pid));
 		const edits = workers.reduce((sum, w) => sum + w.edits(), 0);
 		log(`${Math.round((end - Date.now()) / 1000)} s left: ~${edits} edits, RSS ${rssMiB(pid)} MiB`);

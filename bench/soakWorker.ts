@@ -67,7 +67,10 @@ const repos: BoardClient[] = [];
 const boards: DocHandle<Board>[][] = config.boards.map(() => []);
 if (config.boards.length > 0) {
 	for (let c = 0; c < config.clients; c++) {
-		const client = await boardClient(target, WRITERS[c % WRITERS.length] as string);
+		// The app's adapter: with the stock one, a socket closed mid-sync leaves a dead replica.
+		const client = await boardClient(target, WRITERS[c % WRITERS.length] as string, {
+			safe: true
+		});
 		client.adapter.onError = () => {}; // the stock adapter rethrows socket errors
 		repos.push(client);
 		for (const [b, { id }] of config.boards.entries())

@@ -8,6 +8,7 @@ import {
 	type StorageId
 } from '@automerge/automerge-repo';
 import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket';
+import { SafeWebSocketClientAdapter } from '../../src/lib/sync/SafeWebSocketClientAdapter';
 import { WebSocket } from 'ws';
 import { TcpProxy } from './proxy';
 import { waitFor, type TestServer } from './server';
@@ -25,20 +26,22 @@ export interface BoardClient {
 
 /**
  * A stock automerge-repo client (no storage: it remembers nothing between runs) logged in as a
- * demo user. Node's websocket client cannot send Cookie/Origin, so it goes through a proxy that
+ * demo user, with the stock websocket adapter unless `safe` asks for the app's. Node's websocket client cannot send Cookie/Origin, so it goes through a proxy that
  * adds them, one proxy per user.
  */
 export async function boardClient(
 	server: Pick<TestServer, 'port' | 'headersFor'>,
 	username: string,
-	opts: { peerId?: string } = {}
+	/** `safe`: the app's adapter (drops sends on a closing socket) instead of the stock one. */
+	opts: { peerId?: string; safe?: boolean } = {}
 ): Promise<BoardClient> {
 	const headers = await server.headersFor(username);
 	const proxy = await new TcpProxy({ host: '127.0.0.1', port: server.port }, headers).listen();
 	// The browser's Origin is the host it talks to: here the proxy (the server compares Origin
 	// with Host). The proxy reads its headers per connection, so setting this after listen works.
 	headers.Origin = proxy.url;
-	const adapter = new WebSocketClientAdapter(
+	const Adapter = opts.safe ? SafeWebSocketClientAdapter : WebSocketClientAdapter;
+	const adapter = new Adapter(
 		proxy.url.replace('http', 'ws') + '/sync/automerge',
 		// Retry sooner than the default 5 s so tests see a closed client come back, but not so
 		// soon that a slow handshake on a busy machine is abandoned for a second socket.

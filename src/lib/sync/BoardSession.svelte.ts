@@ -7,7 +7,7 @@ import {
 	type DocHandle,
 	type DocHandleRemoteHeadsPayload
 } from '@automerge/automerge-repo/slim';
-import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket';
+import { SafeWebSocketClientAdapter } from './SafeWebSocketClientAdapter';
 import { IndexedDBStorageAdapter } from '@automerge/automerge-repo-storage-indexeddb';
 import { BOARD_SCHEMA_VERSION, nextRank, type Board, type TaskStatus } from '$lib/domain/board';
 import type { ConnectionState } from './ConnectionState';
@@ -40,7 +40,7 @@ export class BoardSession {
 	unavailable = $state(false);
 
 	readonly #repo: Repo;
-	readonly #adapter: WebSocketClientAdapter;
+	readonly #adapter: SafeWebSocketClientAdapter;
 	readonly #dirty: DirtyFlag;
 	#handle: DocHandle<Board> | undefined;
 	// Plain record, not reactive state: only #checkPending reads it.
@@ -51,7 +51,7 @@ export class BoardSession {
 	private constructor(private readonly opts: BoardSessionOptions) {
 		this.#dirty = new DirtyFlag(opts.userId, opts.docId);
 		this.pending = this.#dirty.value;
-		this.#adapter = new WebSocketClientAdapter(`${wsOrigin()}/sync/automerge`, 2000);
+		this.#adapter = new SafeWebSocketClientAdapter(`${wsOrigin()}/sync/automerge`, 2000);
 		this.#adapter.on('peer-candidate', () => {
 			clearTimeout(this.#graceTimer);
 			this.connection = 'online';

@@ -1,0 +1,28 @@
+import type { Message } from '@automerge/automerge-repo';
+import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket';
+
+const OPEN = 1;
+
+/**
+ * The stock websocket adapter, except that a message sent while its socket is closing or closed
+ * is dropped instead of thrown. The stock adapter throws "Websocket not ready", and automerge-repo
+ * sends its reply to a sync message from inside the document handle's update: the throw unwinds
+ * that update after Automerge has already advanced the document, so the handle keeps a stale
+ * copy for good ("Attempting to change an outdated document") and every later edit on that page
+ * throws until a reload. A phone losing signal mid-sync is exactly when this happens. Dropping
+ * is safe: the sync protocol starts over from both sides' heads when the socket reconnects.
+ * (Upstream: automerge-repo should not send from inside `handle.update`, or the adapter should
+ * not throw.)
+ */
+export class SafeWebSocketClientAdapter extends WebSocketClientAdapter {
+	/** Messages dropped because the socket was not open (for tests and diagnostics). */
+	dropped = 0;
+
+	override send(message: Message) {
+		if (this.socket && this.socket.readyState !== OPEN) {
+			this.dropped++;
+			return;
+		}
+		super.send(message);
+	}
+}
