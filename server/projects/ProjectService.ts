@@ -162,9 +162,10 @@ export class ProjectService {
 		target: unknown,
 		reason?: unknown
 	): Promise<ProjectRecord> {
+		// Who asks is checked before what they ask: an outsider learns nothing from a bad target.
+		const project = await this.#managed(userId, boardId, 'move_stage');
 		if (!isProjectStage(target)) throw new ProjectError('invalid');
 		const why = typeof reason === 'string' ? reason.trim().slice(0, MAX_REASON) : '';
-		const project = await this.#managed(userId, boardId, 'move_stage');
 		const board = await readServerBoard<Board>(this.deps, boardId);
 		const gates = gatesFor(target, board, await this.#records(project), { reason: why });
 		if (gates.length > 0) throw new ProjectError('gates', gates);

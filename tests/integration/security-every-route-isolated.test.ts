@@ -104,6 +104,8 @@ const ROUTES: Record<string, RouteSpec> = {
 	// Evaluation (issue 5): a board's evaluation records and a survey of community A.
 	'/api/boards/[]/evaluation': { kind: 'record', methods: ['GET', 'POST'] },
 	'/api/surveys/[]': { kind: 'record', methods: ['GET', 'POST'] },
+	// Every /api path nothing serves: 404 JSON to anyone, checked as a public route (no data).
+	'/api/[]': { kind: 'public', methods: ['GET', 'POST'] },
 	'/vote/[]': { kind: 'document', actions: ['vote'] }
 };
 
@@ -201,6 +203,7 @@ function paths(id: string): { real: string; missing: string } {
 		};
 	if (id === '/api/surveys/[]')
 		return { real: `/api/surveys/${surveyId}`, missing: `/api/surveys/sv-${randomUUID()}` };
+	if (id === '/api/[]') return { real: '/api/nothing/here', missing: '/api/nothing/here' };
 	if (id === '/vote/[]') return { real: `/vote/${surveyId}`, missing: `/vote/sv-${randomUUID()}` };
 	if (id === '/files/[]') return { real: `/files/${fileId}`, missing: `/files/${randomUUID()}` };
 	return { real: id, missing: id };
