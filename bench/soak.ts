@@ -254,6 +254,7 @@ async function main() {
 		edits: results.reduce((sum, r) => sum + r.edits, 0),
 		propagationSamples: sorted.length,
 		neverSeen: unseen,
+		clientSocketErrors: results.reduce((sum, r) => sum + r.clientErrors, 0),
 		p50Ms: Math.round(percentile(sorted, 0.5)),
 		p95Ms: Math.round(percentile(sorted, 0.95)),
 		p99Ms: Math.round(percentile(sorted, 0.99)),

@@ -36,4 +36,6 @@ export type WorkerMessage =
 			/** Propagation in ms (edit on one client → seen by the document's observer), by kind. */
 			latencies: { yjs: number[]; automerge: number[] };
 			unseen: number;
+			/** Socket errors a stock client left unhandled (a reconnect refused or reset). */
+			clientErrors: number;
 	  };

@@ -26,6 +26,18 @@ const MARKER = /<t:(\d+):(\d+):(\d+)>/g;
 
 // Every y-websocket provider adds a process 'exit' listener in Node; hundreds here are expected.
 process.setMaxListeners(0);
+// A stock client's reconnect that is reset (ECONNRESET, "socket hang up") surfaces as an
+// unhandled 'error' on a socket it made; the client retries by itself. Count, do not die: a
+// dead worker would lose every document it drives. Anything else still ends the worker.
+let clientErrors = 0;
+process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'ECONNRESET' || error.code === 'ECONNREFUSED' || error.code === 'EPIPE') {
+		clientErrors++;
+		return;
+	}
+	console.error(error);
+	process.exit(1);
+});
 const config = JSON.parse(process.env.SOAK_WORKER ?? '{}') as WorkerConfig;
 const send = (msg: WorkerMessage) => process.send?.(msg);
 const random = seededRandom(config.seed);
@@ -154,7 +166,7 @@ process.on('message', (msg: ParentMessage) => {
 
 async function finish() {
 	clearInterval(progress);
-	send({ type: 'result', edits, latencies, unseen: sentAt.size });
+	send({ type: 'result', edits, latencies, unseen: sentAt.size, clientErrors });
 	for (const cs of agendas) for (const c of cs) c.destroy();
 	for (const r of repos) await r.close();
 	process.disconnect();
