@@ -11,6 +11,7 @@ import {
 	sendMessage
 } from '../helpers/automergeClient';
 import { get } from '../helpers/http';
+import { moveToEvaluation } from '../helpers/projectStage';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { upgradeStatus } from '../helpers/yjsClient';
 import { JPEG_16X8 } from '../unit/fixtures/photos';
@@ -104,7 +105,12 @@ const ROUTES: Record<string, RouteSpec> = {
 	// Evaluation (issue 5): a board's evaluation records and a survey of community A.
 	'/api/boards/[]/evaluation': { kind: 'record', methods: ['GET', 'POST'] },
 	'/api/surveys/[]': { kind: 'record', methods: ['GET', 'POST'] },
-	'/vote/[]': { kind: 'document', actions: ['vote'] }
+	'/vote/[]': { kind: 'document', actions: ['vote'] },
+	// A board's history (issue 5): same access as the board; the record and timeline as JSON.
+	'/board/[]/history': { kind: 'document' },
+	'/board/[]/history/[]': { kind: 'document' },
+	'/api/boards/[]/history': { kind: 'record' },
+	'/api/boards/[]/history/record': { kind: 'record' }
 };
 
 const ROUTES_DIR = join(process.cwd(), 'src/routes');
@@ -149,6 +155,8 @@ let outsider: string;
 let demandId: string;
 let fileId: string;
 let surveyId: string;
+/** A change the server recorded on the demo board (for the board-as-it-was page). */
+let firstChange: string;
 const COMMUNITY_A_MARKS = ['c-a', '丽泽园', 'Lizeyuan'];
 beforeAll(async () => {
 	server = await startTestServer({ withApp: true });
@@ -166,7 +174,9 @@ beforeAll(async () => {
 	fileId = (await demands.photos.add('u-resident', demandId, 'filed', JPEG_16X8)).id;
 	COMMUNITY_A_MARKS.push(demandId, fileId);
 	const { evaluation } = server.services;
+	await moveToEvaluation(server, server.boardId);
 	await evaluation.publishReport('u-secretary', server.boardId, '完成汇报');
+	firstChange = (await server.services.stores.automerge.recorded(server.boardId))[0]!.hash;
 	surveyId = (await evaluation.openSurvey('u-secretary', server.boardId, {})).id;
 	COMMUNITY_A_MARKS.push(surveyId);
 });
@@ -201,6 +211,10 @@ function paths(id: string): { real: string; missing: string } {
 		};
 	if (id === '/api/surveys/[]')
 		return { real: `/api/surveys/${surveyId}`, missing: `/api/surveys/sv-${randomUUID()}` };
+	if (id.startsWith('/board/[]/history') || id.startsWith('/api/boards/[]/history')) {
+		const fill = (board: string) => id.replace('[]', board).replace('[]', firstChange);
+		return { real: fill(server.boardId), missing: fill(unknownBoard()) };
+	}
 	if (id === '/vote/[]') return { real: `/vote/${surveyId}`, missing: `/vote/sv-${randomUUID()}` };
 	if (id === '/files/[]') return { real: `/files/${fileId}`, missing: `/files/${randomUUID()}` };
 	return { real: id, missing: id };
