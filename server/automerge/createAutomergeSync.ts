@@ -7,6 +7,7 @@ import { BoardRoom } from './BoardRoom';
 import { serverStorageId } from './serverStorageId';
 import { SyncConnection } from './SyncConnection';
 import type * as A from '@automerge/automerge';
+import { verifyHistory, type HistoryCheck } from './verifyHistory';
 
 /**
  * The Automerge endpoint, plus what server code needs from its rooms: the server's own copy of
@@ -21,6 +22,12 @@ export interface AutomergeSync extends SyncEndpoint {
 		change: (doc: T) => void,
 		userId: string
 	): Promise<string[]>;
+	/**
+	 * How the board's stored history compared with the record of accepted changes when it was
+	 * last loaded (null: not loaded since the server started). A mismatch means the store was
+	 * rewritten behind the server's back; it is logged when found.
+	 */
+	historyCheck(documentId: string): HistoryCheck | null;
 }
 
 const PATH = '/sync/automerge';
@@ -45,6 +52,20 @@ export function createAutomergeSync(deps: SyncDeps): AutomergeSync {
 	const draining = new Set<Promise<void>>();
 	let closing = false;
 	const migrate = boardMigration(stores);
+	/** Each loaded board's history against the record, as found when it was loaded. */
+	const checks = new Map<string, HistoryCheck>();
+
+	const checkLoaded = async (room: BoardRoom) => {
+		const check = await verifyHistory(stores.automerge, room.documentId, await room.read());
+		checks.set(room.documentId, check);
+		if (check.missing.length > 0 || check.unrecorded.length > 0) {
+			config.log(
+				`automerge: stored history of ${room.documentId} does not match the record: ` +
+					`${check.missing.length} recorded change(s) missing, ` +
+					`${check.unrecorded.length} change(s) never recorded`
+			);
+		}
+	};
 
 	const unload = (room: BoardRoom) => {
 		if (rooms.get(room.documentId) !== room || room.inUse) return;
@@ -71,6 +92,15 @@ export function createAutomergeSync(deps: SyncDeps): AutomergeSync {
 				config.log(`automerge: loading ${documentId} failed: ${String(err)}`);
 				if (rooms.get(documentId) === created) rooms.delete(documentId);
 			});
+			// Tamper evidence on every load; it runs beside the room and never holds it up.
+			created.ready
+				.then(
+					() => checkLoaded(created),
+					() => undefined
+				)
+				.catch((err: unknown) =>
+					config.log(`automerge: checking the history of ${documentId} failed: ${String(err)}`)
+				);
 			rooms.set(documentId, created);
 			room = created;
 		}
@@ -107,6 +137,7 @@ export function createAutomergeSync(deps: SyncDeps): AutomergeSync {
 		read: (documentId) => withRoom(documentId, (room) => room.read()),
 		changeAsServer: (documentId, change, userId) =>
 			withRoom(documentId, (room) => room.changeAsServer(change, userId)),
+		historyCheck: (documentId) => checks.get(documentId) ?? null,
 		prefix: PATH,
 		upgrade(req, socket, head, user) {
 			const path = (req.url ?? '').split('?')[0];

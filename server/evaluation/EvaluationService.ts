@@ -14,12 +14,14 @@ import {
 	MAX_SURVEY_MS,
 	nextSurveyRound,
 	openSurveyRefusal,
+	rectificationSettled,
 	surveyOutcome,
 	tally,
 	type SurveyTally
 } from '../../src/lib/domain/evaluation';
 import { canDoInEvaluation, type EvaluationAction } from '../../src/lib/domain/policy';
 import type { AuditAction } from '../../src/lib/domain/audit';
+import type { ProjectStage } from '../../src/lib/domain/projects';
 import type { Role } from '../../src/lib/domain/roles';
 import type { AccessService } from '../access/AccessService';
 import type { ServerChangeDeps } from '../automerge/serverChange';
@@ -44,8 +46,11 @@ export interface BoardContext {
 	roles: Set<Role>;
 }
 
-/** A rectification item with the state of its task on the server's copy of the board. */
-export type RectificationWithTask = Rectification & { task: TaskState };
+/**
+ * A rectification item with the state of its task on the server's copy of the board; a waived
+ * task's reason comes along, as the item is then settled with that reason.
+ */
+export type RectificationWithTask = Rectification & { task: TaskState; waivedReason: string };
 
 /** The latest survey's result, for the stage gate and the public page. */
 export interface SurveyResult {
@@ -90,10 +95,26 @@ export class EvaluationService {
 		return ctx;
 	}
 
+	/** The project's stage (a server record); a board without a project row is at its topic. */
+	async stage(boardId: string): Promise<ProjectStage> {
+		return (await this.deps.stores.projects.get(boardId))?.stage ?? 'topic';
+	}
+
+	/**
+	 * Evaluation records are made only while the project is in 评诺提升: not before its tasks are
+	 * done (the stage gate), and not after it closed. Checked after the input, so a bad request
+	 * is told what is wrong with it whatever the stage.
+	 */
+	async #requireEvaluationStage(boardId: string) {
+		if ((await this.stage(boardId)) !== 'evaluation')
+			throw new EvaluationError('conflict', 'not_in_evaluation');
+	}
+
 	async publishReport(userId: string, boardId: string, text: unknown) {
 		const { doc } = await this.#require(userId, boardId, 'report');
 		const body = typeof text === 'string' ? text.trim() : '';
 		if (!body || body.length > MAX_REPORT_LENGTH) throw new EvaluationError('invalid', 'text');
+		await this.#requireEvaluationStage(boardId);
 		const id = `rp-${randomUUID()}`;
 		await this.deps.stores.evaluation.addReport({
 			id,
@@ -116,6 +137,7 @@ export class EvaluationService {
 			: new Set<Role>();
 		if (!user || user.disabled || !canDoInEvaluation('sign', roles))
 			throw new EvaluationError('invalid', 'evaluator');
+		await this.#requireEvaluationStage(boardId);
 		const round = currentRound(await this.deps.stores.evaluation.surveys(boardId));
 		const added = await this.deps.stores.evaluation.invite({
 			boardId,
@@ -138,6 +160,7 @@ export class EvaluationService {
 		const text = typeof remarks === 'string' ? remarks.trim() : '';
 		if (text.length > MAX_COMMENT_LENGTH) throw new EvaluationError('invalid', 'remarks');
 		if (verdict !== 'pass' && !text) throw new EvaluationError('invalid', 'remarks');
+		await this.#requireEvaluationStage(boardId);
 		const round = currentRound(await this.deps.stores.evaluation.surveys(boardId));
 		const signed = await this.deps.stores.evaluation.sign(boardId, round, userId, {
 			verdict,
@@ -159,6 +182,7 @@ export class EvaluationService {
 		const days = opts.days ?? DEFAULT_SURVEY_MS / 86_400_000;
 		const ms = typeof days === 'number' ? days * 86_400_000 : NaN;
 		if (!(ms > 0 && ms <= MAX_SURVEY_MS)) throw new EvaluationError('invalid', 'days');
+		await this.#requireEvaluationStage(boardId);
 		const ev = this.deps.stores.evaluation;
 		const [reports, surveys] = await Promise.all([ev.reports(boardId), ev.surveys(boardId)]);
 		const rects = await this.rectifications(boardId);
@@ -259,6 +283,7 @@ export class EvaluationService {
 			: [];
 		if (items.length === 0 || items.length > 20 || items.some((x) => x.length > MAX_ITEM_LENGTH))
 			throw new EvaluationError('invalid', 'items');
+		await this.#requireEvaluationStage(boardId);
 		const surveys = await this.deps.stores.evaluation.surveys(boardId);
 		if (!mayAddRectification(surveys)) throw new EvaluationError('conflict', 'no_failed_survey');
 		const round = surveys.at(-1)!.round;
@@ -283,7 +308,8 @@ export class EvaluationService {
 
 	/**
 	 * Rectification items with their tasks' state, read from the server's copy of the board. An
-	 * item whose task is done is recorded as done (once, at the time the server first saw it).
+	 * item whose task is done, or waived with a reason, is recorded as done (once, at the time the
+	 * server first saw it): a waived item counts as settled-with-reason, not as still open.
 	 */
 	async rectifications(boardId: string): Promise<RectificationWithTask[]> {
 		const ev = this.deps.stores.evaluation;
@@ -297,12 +323,18 @@ export class EvaluationService {
 		const now = this.now();
 		const out: RectificationWithTask[] = [];
 		for (const r of rows) {
-			const task = states.get(r.taskId) ?? null;
-			if (r.doneAt === null && task === 'done' && (await ev.markRectificationDone(r.id, now))) {
+			const { status: task, waivedReason } = states.get(r.taskId) ?? {
+				status: null,
+				waivedReason: ''
+			};
+			const shown = { ...r, task, waivedReason: task === 'waived' ? waivedReason : '' };
+			const settled = rectificationSettled(task, waivedReason);
+			if (r.doneAt === null && settled && (await ev.markRectificationDone(r.id, now))) {
 				const doc = await this.deps.stores.documents.get(boardId);
-				if (doc) await this.#audit(null, 'rectification_done', boardId, doc, { item: r.id });
-				out.push({ ...r, doneAt: now, task });
-			} else out.push({ ...r, task });
+				const detail = task === 'waived' ? { item: r.id, waived: waivedReason } : { item: r.id };
+				if (doc) await this.#audit(null, 'rectification_done', boardId, doc, detail);
+				out.push({ ...shown, doneAt: now });
+			} else out.push(shown);
 		}
 		return out;
 	}

@@ -1,5 +1,6 @@
 import {
 	currentRound,
+	evaluationOpen,
 	mayAddRectification,
 	openSurveyRefusal,
 	type OpenSurveyRefusal,
@@ -8,6 +9,7 @@ import {
 	type Verdict
 } from '../../src/lib/domain/evaluation';
 import { canDoInEvaluation } from '../../src/lib/domain/policy';
+import type { ProjectStage } from '../../src/lib/domain/projects';
 import type { Role } from '../../src/lib/domain/roles';
 import type { EvaluationService, RectificationWithTask } from './EvaluationService';
 
@@ -30,6 +32,8 @@ export interface SurveyView {
 /** Everything the evaluation panel shows one viewer; names instead of ids for people. */
 export interface EvaluationView {
 	boardId: string;
+	/** The project's stage: records are made only in `evaluation`; after that they are read-only. */
+	stage: ProjectStage;
 	round: number;
 	reports: { id: string; text: string; author: string; at: number }[];
 	acceptances: {
@@ -43,6 +47,7 @@ export interface EvaluationView {
 	}[];
 	surveys: SurveyView[];
 	rectifications: RectificationWithTask[];
+	/** What the viewer may do now: nothing outside the evaluation stage. */
 	can: {
 		report: boolean;
 		invite: boolean;
@@ -66,11 +71,12 @@ export async function evaluationView(
 	const { stores } = service.deps;
 	const { doc, roles } = await service.board(userId, boardId);
 	const ev = stores.evaluation;
-	const [reports, acceptances, surveys, rectifications] = await Promise.all([
+	const [reports, acceptances, surveys, rectifications, stage] = await Promise.all([
 		ev.reports(boardId),
 		ev.acceptances(boardId),
 		ev.surveys(boardId),
-		service.rectifications(boardId)
+		service.rectifications(boardId),
+		service.stage(boardId)
 	]);
 	const names = new Map<string, string>();
 	const nameOf = async (id: string) => {
@@ -78,7 +84,8 @@ export async function evaluationView(
 		return names.get(id)!;
 	};
 	const round = currentRound(surveys);
-	const can = (a: Parameters<typeof canDoInEvaluation>[0]) => canDoInEvaluation(a, roles);
+	const can = (a: Parameters<typeof canDoInEvaluation>[0]) =>
+		evaluationOpen(stage) && canDoInEvaluation(a, roles);
 	const surveyViews: SurveyView[] = [];
 	for (const s of surveys) {
 		const result = await service.resultOf(s);
@@ -110,6 +117,7 @@ export async function evaluationView(
 	}
 	return {
 		boardId,
+		stage,
 		round,
 		reports: await Promise.all(
 			reports.map(async (r) => ({

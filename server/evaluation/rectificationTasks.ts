@@ -47,14 +47,24 @@ export async function addRectificationTasks(
 	return ids;
 }
 
-/** The status of each task id on the server's copy of the board (never the client's). */
+/** A task's status and, when waived, why: what decides whether a rectification item is settled. */
+export interface TaskStateWithReason {
+	status: TaskState;
+	waivedReason: string;
+}
+
+/** The state of each task id on the server's copy of the board (never the client's). */
 export async function taskStates(
 	deps: ServerChangeDeps,
 	boardId: string,
 	taskIds: readonly string[]
-): Promise<Map<string, TaskState>> {
+): Promise<Map<string, TaskStateWithReason>> {
 	const board = await readServerBoard<Board>(deps, boardId);
-	const out = new Map<string, TaskState>();
-	for (const id of taskIds) out.set(id, board.tasks?.[id]?.status ?? null);
+	const out = new Map<string, TaskStateWithReason>();
+	for (const id of taskIds) {
+		const task = board.tasks?.[id];
+		const reason = typeof task?.waivedReason === 'string' ? task.waivedReason.trim() : '';
+		out.set(id, { status: task?.status ?? null, waivedReason: reason });
+	}
 	return out;
 }

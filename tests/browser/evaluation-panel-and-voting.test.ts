@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addBoard } from '../helpers/extraDocuments';
+import { moveToEvaluation } from '../helpers/projectStage';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { login, openBrowser, type TestBrowser } from './browser';
 
@@ -32,6 +33,7 @@ describe('evaluation panel and voting page in Chromium', () => {
 				rectificationBoard = b.id;
 		}
 		const board = await addBoard(server, '小区健身器材更新书记项目');
+		await moveToEvaluation(server, board);
 		await evaluation.publishReport('u-secretary', board, '更新健身器材12件，铺设安全地垫。');
 		surveyId = (await evaluation.openSurvey('u-secretary', board, {})).id;
 	});

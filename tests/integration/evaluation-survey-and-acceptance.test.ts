@@ -4,6 +4,7 @@ import type { Board } from '../../src/lib/domain/board';
 import { boardClient } from '../helpers/automergeClient';
 import { addBoard } from '../helpers/extraDocuments';
 import { get } from '../helpers/http';
+import { moveToEvaluation } from '../helpers/projectStage';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 
 /**
@@ -63,9 +64,10 @@ async function view(board: string, user: string): Promise<View> {
 	return (await res.json()) as View;
 }
 
-/** A board of community A with a report and an open survey; returns both ids. */
+/** A board of community A in evaluation, with a report and an open survey; returns both ids. */
 async function boardWithSurvey(title: string, threshold = 0.8) {
 	const board = await addBoard(server, title);
+	await moveToEvaluation(server, board);
 	expect((await evaluation(board, 'secretary', { action: 'report', text: '已完成' })).status).toBe(
 		200
 	);
@@ -144,6 +146,7 @@ describe('satisfaction survey', () => {
 describe('acceptance records', () => {
 	it("an evaluator's record cannot be written or changed by another account", async () => {
 		const board = await addBoard(server, '验收');
+		await moveToEvaluation(server, board);
 		for (const evaluatorId of ['u-deputy', 'u-dept']) {
 			const res = await evaluation(board, 'secretary', { action: 'invite', evaluatorId });
 			expect(res.status).toBe(200);

@@ -11,6 +11,7 @@ import {
 	sendMessage
 } from '../helpers/automergeClient';
 import { get } from '../helpers/http';
+import { moveToEvaluation } from '../helpers/projectStage';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { upgradeStatus } from '../helpers/yjsClient';
 import { JPEG_16X8 } from '../unit/fixtures/photos';
@@ -106,7 +107,12 @@ const ROUTES: Record<string, RouteSpec> = {
 	'/api/surveys/[]': { kind: 'record', methods: ['GET', 'POST'] },
 	// Every /api path nothing serves: 404 JSON to anyone, checked as a public route (no data).
 	'/api/[]': { kind: 'public', methods: ['GET', 'POST'] },
-	'/vote/[]': { kind: 'document', actions: ['vote'] }
+	'/vote/[]': { kind: 'document', actions: ['vote'] },
+	// A board's history (issue 5): same access as the board; the record and timeline as JSON.
+	'/board/[]/history': { kind: 'document' },
+	'/board/[]/history/[]': { kind: 'document' },
+	'/api/boards/[]/history': { kind: 'record' },
+	'/api/boards/[]/history/record': { kind: 'record' }
 };
 
 const ROUTES_DIR = join(process.cwd(), 'src/routes');
@@ -151,6 +157,8 @@ let outsider: string;
 let demandId: string;
 let fileId: string;
 let surveyId: string;
+/** A change the server recorded on the demo board (for the board-as-it-was page). */
+let firstChange: string;
 const COMMUNITY_A_MARKS = ['c-a', '丽泽园', 'Lizeyuan'];
 beforeAll(async () => {
 	server = await startTestServer({ withApp: true });
@@ -168,7 +176,9 @@ beforeAll(async () => {
 	fileId = (await demands.photos.add('u-resident', demandId, 'filed', JPEG_16X8)).id;
 	COMMUNITY_A_MARKS.push(demandId, fileId);
 	const { evaluation } = server.services;
+	await moveToEvaluation(server, server.boardId);
 	await evaluation.publishReport('u-secretary', server.boardId, '完成汇报');
+	firstChange = (await server.services.stores.automerge.recorded(server.boardId))[0]!.hash;
 	surveyId = (await evaluation.openSurvey('u-secretary', server.boardId, {})).id;
 	COMMUNITY_A_MARKS.push(surveyId);
 });
@@ -204,6 +214,10 @@ function paths(id: string): { real: string; missing: string } {
 	if (id === '/api/surveys/[]')
 		return { real: `/api/surveys/${surveyId}`, missing: `/api/surveys/sv-${randomUUID()}` };
 	if (id === '/api/[]') return { real: '/api/nothing/here', missing: '/api/nothing/here' };
+	if (id.startsWith('/board/[]/history') || id.startsWith('/api/boards/[]/history')) {
+		const fill = (board: string) => id.replace('[]', board).replace('[]', firstChange);
+		return { real: fill(server.boardId), missing: fill(unknownBoard()) };
+	}
 	if (id === '/vote/[]') return { real: `/vote/${surveyId}`, missing: `/vote/sv-${randomUUID()}` };
 	if (id === '/files/[]') return { real: `/files/${fileId}`, missing: `/files/${randomUUID()}` };
 	return { real: id, missing: id };

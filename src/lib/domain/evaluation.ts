@@ -153,6 +153,33 @@ export function mayVote(inElectorate: boolean, survey: SurveyState, now: number)
 	return inElectorate && isOpen(survey, now);
 }
 
+/**
+ * Whether a rectification item's board task settles it: done, or waived with a reason (a task
+ * explicitly not done, and why — the same standard as the evaluation gate). A waived task
+ * without a reason, or a deleted one, leaves the item open.
+ */
+export function rectificationSettled(status: string | null, waivedReason: string): boolean {
+	return status === 'done' || (status === 'waived' && waivedReason.trim() !== '');
+}
+
+/** The evaluation panel is shown once the project is in 评诺提升, and stays (read-only) after it closes. */
+export function evaluationShown(stage: string): boolean {
+	return stage === 'evaluation' || stage === 'closed';
+}
+
+/** Evaluation records (report, invitations, signatures, surveys, rectification) are made only in 评诺提升. */
+export function evaluationOpen(stage: string): boolean {
+	return stage === 'evaluation';
+}
+
+/**
+ * Whether records of several rounds must say which round they belong to: as soon as the project
+ * is past round 1 (a failed survey), earlier records stay listed under the new round's heading.
+ */
+export function labelRounds(current: number, records: readonly { round: number }[]): boolean {
+	return current > 1 || records.some((r) => r.round !== current);
+}
+
 /** Rectification items may be entered after a failed survey, until the next survey opens. */
 export function mayAddRectification(surveys: readonly SurveyState[]): boolean {
 	const last = latest(surveys);

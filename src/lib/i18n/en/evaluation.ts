@@ -36,6 +36,7 @@ export const evaluationEn: typeof evaluationZh = {
 		myVote: 'My vote',
 		rectification: 'Rectification',
 		noRectification: 'No rectification items.',
+		waivedBecause: (reason) => `Waived, because: ${reason}`,
 		addItems: 'Rectification items (one per line; each becomes a board task)',
 		addItemsButton: 'Add as tasks',
 		taskStates: {
@@ -50,7 +51,8 @@ export const evaluationEn: typeof evaluationZh = {
 			survey_open: 'A survey is already open',
 			already_passed: 'The survey passed',
 			no_rectification: 'Enter the rectification items first',
-			rectification_open: 'Rectification items are not all done'
+			rectification_open: 'Rectification items are not all done',
+			not_in_evaluation: 'Only possible once the project is in evaluation'
 		},
 		errors: {
 			not_elector:

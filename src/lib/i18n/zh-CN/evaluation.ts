@@ -35,6 +35,7 @@ export const evaluationZh = {
 		myVote: '我的投票',
 		rectification: '整改',
 		noRectification: '没有整改事项。',
+		waivedBecause: (reason: string) => `已豁免，原因：${reason}`,
 		addItems: '录入整改事项（每行一项，将成为看板任务）',
 		addItemsButton: '录入并生成任务',
 		taskStates: {
@@ -49,7 +50,8 @@ export const evaluationZh = {
 			survey_open: '已有测评进行中',
 			already_passed: '测评已达标',
 			no_rectification: '需先录入整改事项',
-			rectification_open: '整改事项尚未全部完成'
+			rectification_open: '整改事项尚未全部完成',
+			not_in_evaluation: '项目进入「评诺提升」阶段后才能进行'
 		} as Record<string, string>,
 		errors: {
 			not_elector: '你不在本次测评的居民名单中（名单在测评发起时确定）。',

@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { evaluationShown } from '$lib/domain/evaluation';
 import { loadDocPage } from '$lib/server/docPageData';
 import { formField } from '$lib/server/formField';
 import { isProjectRefusal } from '$lib/server/projectApi';
@@ -23,8 +24,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		const u = await stores.users.byId(id);
 		if (u) names[id] = u.displayName;
 	}
-	// Evaluation records are server rows too, loaded with the page (never read from the board).
-	const evaluation = await services().evaluation.view(page.me.id, params.id);
+	// Evaluation records are server rows too, loaded with the page (never read from the board);
+	// shown from the evaluation stage on, read-only once the project is closed.
+	const evaluation = evaluationShown(project.project.stage)
+		? await services().evaluation.view(page.me.id, params.id)
+		: null;
 	return { ...page, project, names, evaluation };
 };
 
