@@ -104,7 +104,14 @@ const ROUTES: Record<string, RouteSpec> = {
 	// Evaluation (issue 5): a board's evaluation records and a survey of community A.
 	'/api/boards/[]/evaluation': { kind: 'record', methods: ['GET', 'POST'] },
 	'/api/surveys/[]': { kind: 'record', methods: ['GET', 'POST'] },
-	'/vote/[]': { kind: 'document', actions: ['vote'] }
+	'/vote/[]': { kind: 'document', actions: ['vote'] },
+	// The helper group's resource list (issue 5): a unit's page (checked on community A, whose
+	// people browse what their street and district offer) and a board's resource requests.
+	'/u/[]/resources': {
+		kind: 'community',
+		actions: ['publish', 'edit', 'withdraw', 'restore', 'decide']
+	},
+	'/api/boards/[]/resources': { kind: 'record', methods: ['GET', 'POST'] }
 };
 
 const ROUTES_DIR = join(process.cwd(), 'src/routes');
@@ -198,6 +205,11 @@ function paths(id: string): { real: string; missing: string } {
 		return {
 			real: `/api/boards/${server.boardId}/evaluation`,
 			missing: `/api/boards/${unknownBoard()}/evaluation`
+		};
+	if (id === '/api/boards/[]/resources')
+		return {
+			real: `/api/boards/${server.boardId}/resources`,
+			missing: `/api/boards/${unknownBoard()}/resources`
 		};
 	if (id === '/api/surveys/[]')
 		return { real: `/api/surveys/${surveyId}`, missing: `/api/surveys/sv-${randomUUID()}` };
