@@ -36,6 +36,7 @@ export const resourcesEn: typeof resourcesZh = {
 		restore: 'Restore',
 		inbox: 'Requests waiting for an answer',
 		inboxAll: 'Resource requests',
+		answered: (n: number) => `Answered requests (${n})`,
 		inboxEmpty: 'No requests.',
 		project: 'Project',
 		requestedBy: (name: string, community: string) => `${community} · requested by ${name}`,

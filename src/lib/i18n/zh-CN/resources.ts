@@ -34,6 +34,7 @@ export const resourcesZh = {
 		restore: '重新上架',
 		inbox: '待答复的资源申请',
 		inboxAll: '资源申请',
+		answered: (n: number) => `已答复的申请（${n}）`,
 		inboxEmpty: '暂无申请。',
 		project: '项目',
 		requestedBy: (name: string, community: string) => `${community} · ${name} 申请`,
