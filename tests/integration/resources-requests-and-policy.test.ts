@@ -323,6 +323,60 @@ describe('bad input is refused with a clear code and nothing is written', () => 
 	});
 });
 
+describe('a department keeps its list', () => {
+	it('edits, withdraws and restores an item, each audited; a withdrawn item is listed only to its keepers', async () => {
+		const { resources, stores } = server.services;
+		const item = (await resources.publish('u-dept', 's-guoyuan', { ...ITEM, title: '旧标题' })).id;
+		const dept = cookies['u-dept'];
+		const edit = await postForm(
+			server,
+			'/u/s-guoyuan/resources?/edit',
+			{ ...ITEM, id: item, title: '楼道声控灯更换', kind: 'funds' },
+			dept
+		);
+		expect(edit.status).toBe(200);
+		expect(await stores.resources.item(item)).toMatchObject({
+			title: '楼道声控灯更换',
+			kind: 'funds',
+			updatedBy: 'u-dept'
+		});
+		// The secretary may not touch the street's items.
+		const meddle = await postForm(
+			server,
+			'/u/s-guoyuan/resources?/withdraw',
+			{ id: item },
+			cookies['u-secretary']
+		);
+		expect(meddle.status).toBe(403);
+		expect(
+			(await postForm(server, '/u/s-guoyuan/resources?/withdraw', { id: item }, dept)).status
+		).toBe(200);
+		expect(
+			(await postForm(server, '/u/s-guoyuan/resources?/withdraw', { id: item }, dept)).status
+		).toBe(409);
+		const listed = async (user: string, path: string) =>
+			(await (await get(server, path, cookies[user])).text()).includes('楼道声控灯更换');
+		expect(await listed('u-resident', '/u/c-a/resources')).toBe(false);
+		expect(await listed('u-dept', '/u/s-guoyuan/resources')).toBe(true);
+		// Nobody can ask for it while it is withdrawn.
+		const ask = await api(server.boardId, 'u-secretary', { action: 'request', resourceId: item });
+		expect(ask.status).toBe(409);
+		expect(
+			(await postForm(server, '/u/s-guoyuan/resources?/restore', { id: item }, dept)).status
+		).toBe(200);
+		expect(await listed('u-resident', '/u/c-a/resources')).toBe(true);
+		const audited = (await stores.audit.recent(50))
+			.filter((e) => e.target === `resource:${item}`)
+			.map((e) => [e.action, e.userId, e.scope]);
+		expect(audited.reverse()).toEqual([
+			['resource_published', 'u-dept', 's-guoyuan'],
+			['resource_edited', 'u-dept', 's-guoyuan'],
+			['resource_withdrawn', 'u-dept', 's-guoyuan'],
+			['resource_restored', 'u-dept', 's-guoyuan']
+		]);
+	});
+});
+
 describe('what readers see', () => {
 	it('a resident sees what was requested and its state, but no note, comment or names', async () => {
 		const read = async (user: string) => {
