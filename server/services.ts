@@ -24,6 +24,7 @@ import { createMetricsHelpers, type MetricsHelpers } from './metrics/MetricsHelp
 import { SheetWorker } from './files/sheets/SheetWorker';
 import { ProjectService } from './projects/ProjectService';
 import { BoardHistory } from './history/BoardHistory';
+import { ResourceService } from './resources/ResourceService';
 
 /**
  * The shared services, created once per server and handed to SvelteKit through
@@ -50,6 +51,8 @@ export interface Services {
 	projects: ProjectService;
 	/** A board's timeline, past states and the record of accepted changes (issue 5). */
 	history: BoardHistory;
+	/** The helper group's resource list and projects' requests for its items (issue 5). */
+	resources: ResourceService;
 	/** Open sync sockets per user, across both endpoints. */
 	socketLimit: ConnectionLimit;
 	/** How long the event loop has been blocked, for `/healthz`. */
@@ -121,6 +124,7 @@ export function createServices(
 		metrics,
 		projects,
 		history: new BoardHistory({ stores: s, access, automerge }),
+		resources: new ResourceService({ stores: s, access, now }),
 		yjs,
 		automerge,
 		demands,

@@ -8,7 +8,11 @@ export interface Notification {
 		| 'demand_dispatched'
 		| 'demand_offered'
 		| 'demand_resolved'
-		| 'demand_reopened';
+		| 'demand_reopened'
+		// Resource requests: to the department's representatives, and back to the requester.
+		| 'resource_requested'
+		| 'resource_request_withdrawn'
+		| 'resource_decided';
 	demandId: string | null;
 	detail: Record<string, unknown> | null;
 	readAt: number | null;

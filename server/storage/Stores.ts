@@ -11,6 +11,7 @@ import type { OrgStore } from './OrgStore';
 import type { PhoneCodeStore } from './PhoneCodeStore';
 import type { ProjectStore } from './ProjectStore';
 import type { ResidentStore } from './ResidentStore';
+import type { ResourceStore } from './ResourceStore';
 import type { SessionStore } from './SessionStore';
 import type { Transactional } from './Transactional';
 import type { UserStore } from './UserStore';
@@ -35,5 +36,7 @@ export interface Stores extends Transactional {
 	/** Evaluation of project boards: reports, acceptance, surveys, rectification (issue 5). */
 	evaluation: EvaluationStore;
 	projects: ProjectStore;
+	/** The helper group's resource list and projects' requests for its items (issue 5). */
+	resources: ResourceStore;
 	close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { canDoWithDemands } from '$lib/domain/policy';
+import { canDoWithDemands, canDoWithResources } from '$lib/domain/policy';
 import { services } from '$lib/server/services';
 import { requireUser } from '$lib/server/requireUser';
 import { dashboardUnits } from '$lib/server/dashboard';
@@ -18,7 +18,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		access.districtsFor(user.id, 'manage_accounts'),
 		dashboardUnits(user.id)
 	]);
+	// Department representatives and administrators keep a district's or street's resource list.
+	const resourceUnits = await Promise.all(
+		memberships
+			.filter((ms) => canDoWithResources('publish', [ms.role]))
+			.map((ms) => stores.org.unit(ms.unitId))
+	);
 	return {
+		resourceUnits: resourceUnits
+			.filter((u) => u?.kind === 'district' || u?.kind === 'street')
+			.map((u) => ({ id: u!.id, name: u!.name, nameEn: u!.nameEn })),
 		// A grid is named with its community: "第1网格" alone could be any community's.
 		dashboards: await Promise.all(
 			dashboards.map(async (u) => {

@@ -6,10 +6,12 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { brokenForm, brokenJson, oddString } from './lib/httpBodies';
 import { pathPart, runHttpFuzz, type HttpTarget } from './lib/httpFuzzLoop';
+import type { Rng } from './lib/Rng';
 
 /**
  * Issue 4's HTTP inputs under fuzzing: malformed JSON, forms and multipart bodies to the demand
- * API, a demand's steps and form, photo upload, registration and the chain import. Every answer
+ * API, a demand's steps and form, photo upload, registration and the chain import (and issue 5's
+ * resource requests and resource list actions). Every answer
  * must be below 500 (a refusal with a code: JSON `{error}` from the API, a form failure from a
  * page action); a refused request leaves every table's row count as it was; the server keeps
  * answering a bystander; the event loop's worst delay is reported. `HTTP_FUZZ_REQUESTS` sets
@@ -28,13 +30,19 @@ const TABLES = [
 	'demands',
 	'demand_events',
 	'demand_photos',
-	'notifications'
+	'notifications',
+	'resource_items',
+	'resource_requests'
 ];
 
 let server: TestServer;
 let db: Database.Database;
 const cookies: Record<string, string> = {};
 let demandId = '';
+/** The lift's board, a street item it may request, and a pending request of it (issue 5). */
+let boardId = '';
+let streetItem = '';
+let requestId = '';
 
 beforeAll(async () => {
 	// A stopped clock, swept once: the minute timer then finds nothing to escalate, so any row
@@ -42,7 +50,8 @@ beforeAll(async () => {
 	const now = Date.now();
 	server = await startTestServer({ withApp: true, config: { now: () => now } });
 	await server.services.demands.sweep();
-	for (const u of ['resident', 'grid-leader', 'secretary']) cookies[u] = await server.cookieFor(u);
+	for (const u of ['resident', 'grid-leader', 'secretary', 'dept-rep'])
+		cookies[u] = await server.cookieFor(u);
 	demandId = randomUUID();
 	await server.services.demands.file('u-resident', {
 		id: demandId,
@@ -50,6 +59,10 @@ beforeAll(async () => {
 		category: 'repair',
 		description: '模糊测试'
 	});
+	const { resources, stores } = server.services;
+	boardId = server.boardId;
+	streetItem = (await stores.resources.itemsIn(['s-guoyuan']))[0]!.id;
+	requestId = await resources.request('u-secretary', boardId, streetItem, '模糊测试');
 	db = new Database(join(server.dataDir, 'gongzhi.sqlite'), { readonly: true });
 });
 afterAll(async () => {
@@ -83,6 +96,9 @@ const PERSON = {
 	password: 'a-long-password-1',
 	code: '123456'
 };
+
+const oddBoardId = (rng: Rng) =>
+	pathPart(`b${oddString(rng).replace(/[./\\]/g, '')}`.slice(0, 200));
 
 const TARGETS: HttpTarget[] = [
 	{
@@ -131,6 +147,41 @@ const TARGETS: HttpTarget[] = [
 			)
 		})
 	},
+	{
+		name: 'POST /api/boards/[id]/resources',
+		style: 'api',
+		make: (rng) => ({
+			// An odd board id, one non-empty segment: dots, slashes or nothing would leave the route.
+			path: `/api/boards/${rng.chance(0.8) ? boardId : oddBoardId(rng)}/resources`,
+			who: rng.pick(['secretary', 'dept-rep']),
+			body: brokenJson(rng, {
+				action: rng.pick(['request', 'withdraw', 'decide', 'grant']),
+				resourceId: streetItem,
+				note: '说明',
+				requestId,
+				decision: rng.pick(['accepted', 'declined']),
+				comment: '意见'
+			})
+		})
+	},
+	...(['publish', 'edit', 'decide'] as const).map((action): HttpTarget => ({
+		name: `POST /u/s-guoyuan/resources?/${action}`,
+		style: 'form',
+		make: (rng) => ({
+			path: `/u/s-guoyuan/resources?/${action}`,
+			who: 'dept-rep',
+			body: brokenForm(rng, {
+				kind: 'technical',
+				title: '技术指导',
+				department: '街道规划建设科',
+				contact: '赵工',
+				id: streetItem,
+				requestId,
+				decision: 'declined',
+				comment: '意见'
+			})
+		})
+	})),
 	...(['sendCode', 'register', 'pending'] as const).map((action): HttpTarget => ({
 		name: `POST /register?/${action}`,
 		style: 'form',

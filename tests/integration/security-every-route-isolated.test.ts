@@ -112,7 +112,14 @@ const ROUTES: Record<string, RouteSpec> = {
 	'/board/[]/history': { kind: 'document' },
 	'/board/[]/history/[]': { kind: 'document' },
 	'/api/boards/[]/history': { kind: 'record' },
-	'/api/boards/[]/history/record': { kind: 'record' }
+	'/api/boards/[]/history/record': { kind: 'record' },
+	// The helper group's resource list (issue 5): a unit's page (checked on community A, whose
+	// people browse what their street and district offer) and a board's resource requests.
+	'/u/[]/resources': {
+		kind: 'community',
+		actions: ['publish', 'edit', 'withdraw', 'restore', 'decide']
+	},
+	'/api/boards/[]/resources': { kind: 'record', methods: ['GET', 'POST'] }
 };
 
 const ROUTES_DIR = join(process.cwd(), 'src/routes');
@@ -210,6 +217,11 @@ function paths(id: string): { real: string; missing: string } {
 		return {
 			real: `/api/boards/${server.boardId}/evaluation`,
 			missing: `/api/boards/${unknownBoard()}/evaluation`
+		};
+	if (id === '/api/boards/[]/resources')
+		return {
+			real: `/api/boards/${server.boardId}/resources`,
+			missing: `/api/boards/${unknownBoard()}/resources`
 		};
 	if (id === '/api/surveys/[]')
 		return { real: `/api/surveys/${surveyId}`, missing: `/api/surveys/sv-${randomUUID()}` };

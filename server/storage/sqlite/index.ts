@@ -14,6 +14,7 @@ import { SqliteOrgStore } from './SqliteOrgStore';
 import { SqlitePhoneCodeStore } from './SqlitePhoneCodeStore';
 import { SqliteProjectStore } from './SqliteProjectStore';
 import { SqliteResidentStore } from './SqliteResidentStore';
+import { SqliteResourceStore } from './SqliteResourceStore';
 import { SqliteSessionStore } from './SqliteSessionStore';
 import { SqliteUserStore } from './SqliteUserStore';
 import { SqliteYjsUpdateStore } from './SqliteYjsUpdateStore';
@@ -42,6 +43,7 @@ export function openSqliteStores(dataDir: string): Stores {
 		notifications: new SqliteNotificationStore(sql),
 		evaluation: new SqliteEvaluationStore(sql),
 		projects: new SqliteProjectStore(sql),
+		resources: new SqliteResourceStore(sql),
 		close: async () => sql.close()
 	};
 }

@@ -363,5 +363,56 @@ export const MIGRATIONS: readonly string[] = [
 		done_at INTEGER
 	);
 	CREATE INDEX rectifications_board ON rectifications(board_id, round);
+	`,
+	// 6: the helper group's resource list (帮帮团 · 资源清单) and projects' requests for its items.
+	// Items are published at a district or street unit and never deleted (withdrawn instead). A
+	// request is decided or withdrawn once: the database refuses any change to a request that is
+	// no longer pending, and any delete, so who asked, who answered and when stays provable.
+	`
+	CREATE TABLE resource_items (
+		id TEXT PRIMARY KEY,
+		unit_id TEXT NOT NULL REFERENCES units(id),
+		kind TEXT NOT NULL CHECK (kind IN ('policy','funds','technical','other')),
+		title TEXT NOT NULL,
+		description TEXT NOT NULL DEFAULT '',
+		department TEXT NOT NULL,
+		contact TEXT NOT NULL,
+		active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+		created_by TEXT NOT NULL,
+		created_at INTEGER NOT NULL,
+		updated_by TEXT NOT NULL,
+		updated_at INTEGER NOT NULL
+	);
+	CREATE INDEX resource_items_unit ON resource_items(unit_id, kind);
+	CREATE TRIGGER resource_items_no_delete BEFORE DELETE ON resource_items
+	BEGIN SELECT RAISE(ABORT, 'resource items are withdrawn, never deleted'); END;
+
+	CREATE TABLE resource_requests (
+		id TEXT PRIMARY KEY,
+		resource_id TEXT NOT NULL REFERENCES resource_items(id),
+		board_id TEXT NOT NULL REFERENCES documents(id),
+		community_id TEXT NOT NULL REFERENCES units(id),
+		note TEXT NOT NULL DEFAULT '',
+		state TEXT NOT NULL DEFAULT 'pending'
+			CHECK (state IN ('pending','accepted','declined','withdrawn')),
+		requested_by TEXT NOT NULL,
+		requested_at INTEGER NOT NULL,
+		closed_by TEXT,
+		closed_at INTEGER,
+		comment TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX resource_requests_board ON resource_requests(board_id, requested_at);
+	CREATE INDEX resource_requests_item ON resource_requests(resource_id, state);
+	-- One open request per board and item: asking twice while waiting is the same request.
+	CREATE UNIQUE INDEX resource_requests_one_pending ON resource_requests(resource_id, board_id)
+		WHERE state = 'pending';
+	CREATE TRIGGER resource_requests_closed_once BEFORE UPDATE ON resource_requests
+	WHEN OLD.state <> 'pending'
+		OR NEW.resource_id IS NOT OLD.resource_id OR NEW.board_id IS NOT OLD.board_id
+		OR NEW.note IS NOT OLD.note OR NEW.requested_by IS NOT OLD.requested_by
+		OR NEW.requested_at IS NOT OLD.requested_at
+	BEGIN SELECT RAISE(ABORT, 'a resource request is decided or withdrawn once'); END;
+	CREATE TRIGGER resource_requests_no_delete BEFORE DELETE ON resource_requests
+	BEGIN SELECT RAISE(ABORT, 'resource_requests is append-only'); END;
 	`
 ];

@@ -37,7 +37,15 @@ export const AUDIT_ACTIONS = [
 	'project_created',
 	'pledge_published',
 	'pledge_revised',
-	'stage_moved'
+	'stage_moved',
+	// The helper group's resource list and projects' requests for its items.
+	'resource_published',
+	'resource_edited',
+	'resource_withdrawn',
+	'resource_restored',
+	'resource_requested',
+	'resource_request_withdrawn',
+	'resource_decided'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

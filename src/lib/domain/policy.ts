@@ -1,4 +1,4 @@
-import { COMMITTEES, type Role } from './roles';
+import { COMMITTEES, ROLES, type Role } from './roles';
 
 /**
  * The access policy, declared once. Every check — pages, HTTP APIs, the Yjs and Automerge
@@ -232,6 +232,44 @@ export const PROJECT_POLICY: Record<ProjectAction, readonly Role[]> = {
 
 export function canDoWithProjects(action: ProjectAction, roles: Iterable<Role>): boolean {
 	for (const role of roles) if (PROJECT_POLICY[action].includes(role)) return true;
+	return false;
+}
+
+/**
+ * The helper group's resource list (帮帮团 · 资源清单) and projects' requests for its items.
+ * `browse` and `publish` are checked against the roles a user holds around the resource's unit
+ * (a district or street): browsing needs any role in or above it, or below it (a community's
+ * people see what their street and district offer). `request` and `read_notes` are checked at
+ * the board's community; `decide` at the requested item's unit, so a department representative
+ * answers for the items of their own unit and the units below it, never for another street's.
+ */
+export const RESOURCE_ACTIONS = [
+	/** See the list of items and, on a board, which were requested and granted. */
+	'browse',
+	/** Add, edit, withdraw or restore the items of a unit. */
+	'publish',
+	/** Ask for an item on behalf of a project board, or withdraw that request before a decision. */
+	'request',
+	/** Accept or decline a request for one of the unit's items, with a comment. */
+	'decide',
+	/** See the request's note and the department's comment on the board (not for residents). */
+	'read_notes'
+] as const;
+export type ResourceAction = (typeof RESOURCE_ACTIONS)[number];
+
+export const RESOURCE_POLICY: Record<ResourceAction, readonly Role[]> = {
+	browse: ROLES,
+	// The administrator keeps the list true when a department's representative is gone.
+	publish: ['department_rep', 'district_admin'],
+	// The pledge's owner speaks for the project, as for publishing and stage moves.
+	request: ['secretary'],
+	decide: ['department_rep'],
+	// The people who run the project; residents and reviewers see what was asked and granted.
+	read_notes: ['secretary', ...COMMITTEES]
+};
+
+export function canDoWithResources(action: ResourceAction, roles: Iterable<Role>): boolean {
+	for (const role of roles) if (RESOURCE_POLICY[action].includes(role)) return true;
 	return false;
 }
 

@@ -6,6 +6,7 @@ import { chainEn } from './en/chain';
 import { evaluationEn } from './en/evaluation';
 import { projectsEn } from './en/projects';
 import { historyEn } from './en/history';
+import { resourcesEn } from './en/resources';
 
 export const en: Messages = {
 	...chainEn,
@@ -13,6 +14,7 @@ export const en: Messages = {
 	...evaluationEn,
 	...projectsEn,
 	...historyEn,
+	...resourcesEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'
@@ -295,7 +297,14 @@ export const en: Messages = {
 			project_created: 'Started a secretary project',
 			pledge_published: 'Published a pledge',
 			pledge_revised: 'Published a pledge revision',
-			stage_moved: 'Moved a project stage'
+			stage_moved: 'Moved a project stage',
+			resource_published: 'Published a resource',
+			resource_edited: 'Edited a resource',
+			resource_withdrawn: 'Withdrew a resource',
+			resource_restored: 'Restored a resource',
+			resource_requested: 'Requested a resource',
+			resource_request_withdrawn: 'Withdrew a resource request',
+			resource_decided: 'Answered a resource request'
 		}
 	},
 	metrics: metricsEn,

@@ -4,6 +4,7 @@ import { chainZh } from './zh-CN/chain';
 import { evaluationZh } from './zh-CN/evaluation';
 import { projectsZh } from './zh-CN/projects';
 import { historyZh } from './zh-CN/history';
+import { resourcesZh } from './zh-CN/resources';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
@@ -17,6 +18,7 @@ export const zhCN = {
 	...evaluationZh,
 	...projectsZh,
 	...historyZh,
+	...resourcesZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'
@@ -292,7 +294,14 @@ export const zhCN = {
 			project_created: '新建书记项目',
 			pledge_published: '发布承诺',
 			pledge_revised: '发布承诺修订',
-			stage_moved: '变更项目阶段'
+			stage_moved: '变更项目阶段',
+			resource_published: '发布资源',
+			resource_edited: '修改资源',
+			resource_withdrawn: '下架资源',
+			resource_restored: '重新上架资源',
+			resource_requested: '申请资源',
+			resource_request_withdrawn: '撤回资源申请',
+			resource_decided: '答复资源申请'
 		}
 	},
 	metrics: metricsZh,

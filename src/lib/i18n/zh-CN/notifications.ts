@@ -7,12 +7,17 @@ export const notificationsZh = {
 		markAllRead: '全部标为已读',
 		unread: '未读',
 		openDemand: '查看诉求',
+		openBoard: '查看项目',
+		openResources: '查看资源申请',
 		kinds: {
 			demand_escalated: '有诉求超时，已升级到你这一级',
 			demand_dispatched: '有诉求派给了你',
 			demand_offered: '网格里有诉求等人认领',
 			demand_resolved: '你的诉求已办结，请确认评价',
-			demand_reopened: '诉求被退回重办'
+			demand_reopened: '诉求被退回重办',
+			resource_requested: '有项目申请了你单位的资源，请答复',
+			resource_request_withdrawn: '一项资源申请已被项目撤回',
+			resource_decided: '你提交的资源申请已有答复'
 		}
 	}
 };
