@@ -9,6 +9,7 @@ import type { InviteStore } from './InviteStore';
 import type { NotificationStore } from './NotificationStore';
 import type { OrgStore } from './OrgStore';
 import type { PhoneCodeStore } from './PhoneCodeStore';
+import type { ProjectOverviewStore } from './ProjectOverviewStore';
 import type { ProjectStore } from './ProjectStore';
 import type { ResidentStore } from './ResidentStore';
 import type { SessionStore } from './SessionStore';
@@ -35,5 +36,7 @@ export interface Stores extends Transactional {
 	/** Evaluation of project boards: reports, acceptance, surveys, rectification (issue 5). */
 	evaluation: EvaluationStore;
 	projects: ProjectStore;
+	/** The project overviews' read model (issue 5): projects with their pledge and survey result. */
+	projectOverview: ProjectOverviewStore;
 	close(): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { SqliteInviteStore } from './SqliteInviteStore';
 import { SqliteNotificationStore } from './SqliteNotificationStore';
 import { SqliteOrgStore } from './SqliteOrgStore';
 import { SqlitePhoneCodeStore } from './SqlitePhoneCodeStore';
+import { SqliteProjectOverviewStore } from './SqliteProjectOverviewStore';
 import { SqliteProjectStore } from './SqliteProjectStore';
 import { SqliteResidentStore } from './SqliteResidentStore';
 import { SqliteSessionStore } from './SqliteSessionStore';
@@ -42,6 +43,7 @@ export function openSqliteStores(dataDir: string): Stores {
 		notifications: new SqliteNotificationStore(sql),
 		evaluation: new SqliteEvaluationStore(sql),
 		projects: new SqliteProjectStore(sql),
+		projectOverview: new SqliteProjectOverviewStore(sql),
 		close: async () => sql.close()
 	};
 }

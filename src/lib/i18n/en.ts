@@ -5,12 +5,14 @@ import type { Messages } from './zh-CN';
 import { chainEn } from './en/chain';
 import { evaluationEn } from './en/evaluation';
 import { projectsEn } from './en/projects';
+import { overviewEn } from './en/overview';
 
 export const en: Messages = {
 	...chainEn,
 	...notificationsEn,
 	...evaluationEn,
 	...projectsEn,
+	...overviewEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'
