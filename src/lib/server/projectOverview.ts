@@ -98,6 +98,8 @@ export interface OverviewItem {
 	level: OverviewProject['level'];
 	category: OverviewProject['category'];
 	stage: OverviewProject['stage'];
+	/** The latest published revision of the pledge; null before the first publication. */
+	revision: number | null;
 	/** From the latest published revision; empty / null before the first publication. */
 	responsible: string[];
 	deadline: string | null;
