@@ -167,6 +167,7 @@ export async function overviewData(
 		level: p.level,
 		category: p.category,
 		stage: p.stage,
+		revision: p.pledge?.revision ?? null,
 		responsible: p.pledge?.responsible ?? [],
 		deadline: p.pledge?.deadline || null,
 		overdue: isOverdue(p, today),
