@@ -72,6 +72,9 @@ describe('project overviews in Chromium', () => {
 			await expect.poll(() => dp.locator('h1').textContent()).toContain('北辰区 · 书记项目总览');
 			await expect.poll(() => dp.locator('table').last().textContent()).toContain('宜兴埠社区');
 			await dp.screenshot({ path: `.scratch/overview-district-${size}.png`, fullPage: true });
+			await dp
+				.locator('section:has(table.units)')
+				.screenshot({ path: `.scratch/overview-district-table-${size}.png` });
 			// A community's row opens that community's overview.
 			await dp.getByRole('link', { name: '丽泽园社区' }).click();
 			await dp.waitForURL(/\/c\/c-a\/projects$/);
