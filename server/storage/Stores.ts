@@ -9,6 +9,7 @@ import type { InviteStore } from './InviteStore';
 import type { NotificationStore } from './NotificationStore';
 import type { OrgStore } from './OrgStore';
 import type { PhoneCodeStore } from './PhoneCodeStore';
+import type { ProjectOverviewStore } from './ProjectOverviewStore';
 import type { ProjectStore } from './ProjectStore';
 import type { ResidentStore } from './ResidentStore';
 import type { ResourceStore } from './ResourceStore';
@@ -38,5 +39,7 @@ export interface Stores extends Transactional {
 	projects: ProjectStore;
 	/** The helper group's resource list and projects' requests for its items (issue 5). */
 	resources: ResourceStore;
+	/** The project overviews' read model (issue 5): projects with their pledge and survey result. */
+	projectOverview: ProjectOverviewStore;
 	close(): Promise<void>;
 }

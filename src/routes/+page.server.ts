@@ -1,7 +1,8 @@
-import { canDoWithDemands, canDoWithResources } from '$lib/domain/policy';
+import { canDoWithDemands, canDoWithResources, overviewScope } from '$lib/domain/policy';
 import { services } from '$lib/server/services';
 import { requireUser } from '$lib/server/requireUser';
 import { dashboardUnits } from '$lib/server/dashboard';
+import { overviewUnits } from '$lib/server/projectOverview';
 import type { PageServerLoad } from './$types';
 
 /** Home: the user's communities and, in each, the documents they may open. */
@@ -12,11 +13,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const ledGrids = await Promise.all(
 		memberships.filter((ms) => ms.role === 'grid_leader').map((ms) => stores.org.unit(ms.unitId))
 	);
-	const [communities, docs, adminDistricts, dashboards] = await Promise.all([
+	const [communities, docs, adminDistricts, dashboards, overviews] = await Promise.all([
 		access.communitiesOf(user.id),
 		access.documents(user.id),
 		access.districtsFor(user.id, 'manage_accounts'),
-		dashboardUnits(user.id)
+		dashboardUnits(user.id),
+		overviewUnits(user.id)
 	]);
 	// Department representatives and administrators keep a district's or street's resource list.
 	const resourceUnits = await Promise.all(
@@ -28,6 +30,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		resourceUnits: resourceUnits
 			.filter((u) => u?.kind === 'district' || u?.kind === 'street')
 			.map((u) => ({ id: u!.id, name: u!.name, nameEn: u!.nameEn })),
+		overviews: overviews.map((u) => ({ id: u.id, name: u.name, nameEn: u.nameEn })),
 		// A grid is named with its community: "第1网格" alone could be any community's.
 		dashboards: await Promise.all(
 			dashboards.map(async (u) => {
@@ -49,6 +52,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				canReadAudit: await access.can(user.id, 'read_audit', c.id),
 				canMarkProblems: canDoWithDemands('mark_problem', await access.rolesIn(user.id, c.id)),
 				canManageChain: canDoWithDemands('manage_chain', await access.rolesIn(user.id, c.id)),
+				canSeeProjects: overviewScope(await access.rolesIn(user.id, c.id)) !== null,
 				ledGrids: ledGrids
 					.filter((g) => g?.parentId === c.id)
 					.map((g) => ({ id: g!.id, name: g!.name, nameEn: g!.nameEn })),

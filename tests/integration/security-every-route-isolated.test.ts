@@ -119,7 +119,13 @@ const ROUTES: Record<string, RouteSpec> = {
 		kind: 'community',
 		actions: ['publish', 'edit', 'withdraw', 'restore', 'decide']
 	},
-	'/api/boards/[]/resources': { kind: 'record', methods: ['GET', 'POST'] }
+	'/api/boards/[]/resources': { kind: 'record', methods: ['GET', 'POST'] },
+	// Project overviews (issue 5): a community's, and a street's or district's (checked on the
+	// street above community A, where the outsider, a resident of community B, holds no role).
+	'/c/[]/projects': { kind: 'community' },
+	'/c/[]/projects/export': { kind: 'community' },
+	'/u/[]/projects': { kind: 'community' },
+	'/u/[]/projects/export': { kind: 'community' }
 };
 
 const ROUTES_DIR = join(process.cwd(), 'src/routes');
@@ -197,6 +203,8 @@ const unknownBoard = () => parseAutomergeUrl(generateAutomergeUrl()).documentId;
 
 /** Concrete paths for a route: the real thing, and one that does not exist. */
 function paths(id: string): { real: string; missing: string } {
+	if (id.startsWith('/u/[]/projects'))
+		return { real: id.replace('[]', 's-guoyuan'), missing: id.replace('[]', 's-nope') };
 	if (id.startsWith('/c/[]') || id.startsWith('/u/[]'))
 		return { real: id.replace('[]', 'c-a'), missing: id.replace('[]', 'c-nope') };
 	if (id.startsWith('/g/[]'))

@@ -12,6 +12,7 @@ import { SqliteInviteStore } from './SqliteInviteStore';
 import { SqliteNotificationStore } from './SqliteNotificationStore';
 import { SqliteOrgStore } from './SqliteOrgStore';
 import { SqlitePhoneCodeStore } from './SqlitePhoneCodeStore';
+import { SqliteProjectOverviewStore } from './SqliteProjectOverviewStore';
 import { SqliteProjectStore } from './SqliteProjectStore';
 import { SqliteResidentStore } from './SqliteResidentStore';
 import { SqliteResourceStore } from './SqliteResourceStore';
@@ -44,6 +45,7 @@ export function openSqliteStores(dataDir: string): Stores {
 		evaluation: new SqliteEvaluationStore(sql),
 		projects: new SqliteProjectStore(sql),
 		resources: new SqliteResourceStore(sql),
+		projectOverview: new SqliteProjectOverviewStore(sql),
 		close: async () => sql.close()
 	};
 }

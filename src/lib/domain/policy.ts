@@ -273,6 +273,31 @@ export function canDoWithResources(action: ResourceAction, roles: Iterable<Role>
 	return false;
 }
 
+/**
+ * The project overviews (issue 5): `read_all` sees every project of the communities at or below
+ * where the role is held, topics not yet published included; `read_published` sees published
+ * projects only (a resident's view: what was pledged in public). District and street roles reach
+ * the overviews of the communities below them. The account administrator reads no community's
+ * projects (see POLICY above).
+ */
+export const OVERVIEW_ACTIONS = ['read_all', 'read_published'] as const;
+export type OverviewAction = (typeof OVERVIEW_ACTIONS)[number];
+
+export const OVERVIEW_POLICY: Record<OverviewAction, readonly Role[]> = {
+	read_all: ['secretary', ...COMMITTEES, 'officer', 'deputy', 'department_rep'],
+	read_published: ['party_member', 'volunteer', 'resident']
+};
+
+/** What of a unit's projects these roles may see in an overview. */
+export function overviewScope(roles: Iterable<Role>): 'all' | 'published' | null {
+	let scope: 'all' | 'published' | null = null;
+	for (const role of roles) {
+		if (OVERVIEW_POLICY.read_all.includes(role)) return 'all';
+		if (OVERVIEW_POLICY.read_published.includes(role)) scope = 'published';
+	}
+	return scope;
+}
+
 export function allows(kind: DocKind, role: Role, action: Action): boolean {
 	return POLICY[kind][role].includes(action);
 }

@@ -7,6 +7,7 @@ import { evaluationEn } from './en/evaluation';
 import { projectsEn } from './en/projects';
 import { historyEn } from './en/history';
 import { resourcesEn } from './en/resources';
+import { overviewEn } from './en/overview';
 
 export const en: Messages = {
 	...chainEn,
@@ -15,6 +16,7 @@ export const en: Messages = {
 	...projectsEn,
 	...historyEn,
 	...resourcesEn,
+	...overviewEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'

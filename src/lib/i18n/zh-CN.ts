@@ -5,6 +5,7 @@ import { evaluationZh } from './zh-CN/evaluation';
 import { projectsZh } from './zh-CN/projects';
 import { historyZh } from './zh-CN/history';
 import { resourcesZh } from './zh-CN/resources';
+import { overviewZh } from './zh-CN/overview';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
@@ -19,6 +20,7 @@ export const zhCN = {
 	...projectsZh,
 	...historyZh,
 	...resourcesZh,
+	...overviewZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'

@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { communityOverviewGuard, overviewData } from '$lib/server/projectOverview';
+import { exportResponse } from '$lib/server/projectOverviewExport';
+import { services } from '$lib/server/services';
+import type { RequestHandler } from './$types';
+
+/** The community overview's project list as Excel or CSV (`format=xlsx|csv`), same filters and gate. */
+export const GET: RequestHandler = async ({ locals, url, params }) => {
+	const { user, unit, scope } = await communityOverviewGuard(locals, url, params.communityId);
+	const format = url.searchParams.get('format');
+	// After the gate: someone who may not see the overview learns nothing from a 400.
+	if (format !== 'csv' && format !== 'xlsx') error(400, 'Bad format');
+	const overview = await overviewData([unit], scope, url, { communities: false });
+	return exportResponse({
+		userId: user.id,
+		unit,
+		overview,
+		format,
+		locale: locals.locale,
+		origin: services().config.origin ?? url.origin
+	});
+};
