@@ -1,5 +1,6 @@
 import type { AuditLog } from './AuditLog';
 import type { AutomergeChangeStore } from './AutomergeChangeStore';
+import type { BoardFileStore } from './BoardFileStore';
 import type { CalendarStore } from './CalendarStore';
 import type { DemandStore } from './DemandStore';
 import type { DocumentRegistry } from './DocumentRegistry';
@@ -35,5 +36,7 @@ export interface Stores extends Transactional {
 	/** Evaluation of project boards: reports, acceptance, surveys, rectification (issue 5). */
 	evaluation: EvaluationStore;
 	projects: ProjectStore;
+	/** Progress photos attached to boards (issue 5). */
+	boardFiles: BoardFileStore;
 	close(): Promise<void>;
 }

@@ -363,5 +363,18 @@ export const MIGRATIONS: readonly string[] = [
 		done_at INTEGER
 	);
 	CREATE INDEX rectifications_board ON rectifications(board_id, round);
+	`,
+	// 6: photos of a board's progress log. A file is a board's only through this row, made by a
+	// writer of the board for a file that writer uploaded; a file id written into the document
+	// without it grants nobody anything. Keyed by the board's document id, like evaluation.
+	`
+	CREATE TABLE board_files (
+		doc_id TEXT NOT NULL REFERENCES documents(id),
+		file_id TEXT NOT NULL REFERENCES files(id),
+		user_id TEXT NOT NULL REFERENCES users(id),
+		at INTEGER NOT NULL,
+		PRIMARY KEY (doc_id, file_id)
+	);
+	CREATE INDEX board_files_file ON board_files(file_id);
 	`
 ];
