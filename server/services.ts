@@ -23,6 +23,8 @@ import { createAutomergeSync, type AutomergeSync } from './automerge/createAutom
 import { createMetricsHelpers, type MetricsHelpers } from './metrics/MetricsHelpers';
 import { SheetWorker } from './files/sheets/SheetWorker';
 import { ProjectService } from './projects/ProjectService';
+import { boardEditContext, type BoardEditContext } from './boards/BoardEditContext';
+import { BoardFiles } from './boards/BoardFiles';
 
 /**
  * The shared services, created once per server and handed to SvelteKit through
@@ -47,6 +49,11 @@ export interface Services {
 	evaluation: EvaluationService;
 	/** Secretary projects: boards with a stage, published pledges and gates (issue 5). */
 	projects: ProjectService;
+	/** The board page's editing: progress photos (upload, attach, read) and its server context. */
+	boards: {
+		files: BoardFiles;
+		editContext(userId: string, boardId: string): Promise<BoardEditContext | null>;
+	};
 	/** Open sync sockets per user, across both endpoints. */
 	socketLimit: ConnectionLimit;
 	/** How long the event loop has been blocked, for `/healthz`. */
@@ -117,6 +124,11 @@ export function createServices(
 		access,
 		metrics,
 		projects,
+		boards: {
+			files: new BoardFiles({ stores: s, access, now }),
+			editContext: (userId, boardId) =>
+				boardEditContext({ stores: s, access, automerge }, userId, boardId)
+		},
 		yjs,
 		automerge,
 		demands,
