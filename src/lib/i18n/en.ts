@@ -5,12 +5,14 @@ import type { Messages } from './zh-CN';
 import { chainEn } from './en/chain';
 import { evaluationEn } from './en/evaluation';
 import { projectsEn } from './en/projects';
+import { boardEditEn } from './en/boardEdit';
 
 export const en: Messages = {
 	...chainEn,
 	...notificationsEn,
 	...evaluationEn,
 	...projectsEn,
+	...boardEditEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'
