@@ -25,6 +25,8 @@ import { SheetWorker } from './files/sheets/SheetWorker';
 import { ProjectService } from './projects/ProjectService';
 import { BoardHistory } from './history/BoardHistory';
 import { ResourceService } from './resources/ResourceService';
+import { boardEditContext, type BoardEditContext } from './boards/BoardEditContext';
+import { BoardFiles } from './boards/BoardFiles';
 
 /**
  * The shared services, created once per server and handed to SvelteKit through
@@ -53,6 +55,11 @@ export interface Services {
 	history: BoardHistory;
 	/** The helper group's resource list and projects' requests for its items (issue 5). */
 	resources: ResourceService;
+	/** The board page's editing: progress photos (upload, attach, read) and its server context. */
+	boards: {
+		files: BoardFiles;
+		editContext(userId: string, boardId: string): Promise<BoardEditContext | null>;
+	};
 	/** Open sync sockets per user, across both endpoints. */
 	socketLimit: ConnectionLimit;
 	/** How long the event loop has been blocked, for `/healthz`. */
@@ -125,6 +132,11 @@ export function createServices(
 		projects,
 		history: new BoardHistory({ stores: s, access, automerge }),
 		resources: new ResourceService({ stores: s, access, now }),
+		boards: {
+			files: new BoardFiles({ stores: s, access, now }),
+			editContext: (userId, boardId) =>
+				boardEditContext({ stores: s, access, automerge }, userId, boardId)
+		},
 		yjs,
 		automerge,
 		demands,

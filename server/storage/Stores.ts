@@ -1,5 +1,6 @@
 import type { AuditLog } from './AuditLog';
 import type { AutomergeChangeStore } from './AutomergeChangeStore';
+import type { BoardFileStore } from './BoardFileStore';
 import type { CalendarStore } from './CalendarStore';
 import type { DemandStore } from './DemandStore';
 import type { DocumentRegistry } from './DocumentRegistry';
@@ -41,5 +42,7 @@ export interface Stores extends Transactional {
 	resources: ResourceStore;
 	/** The project overviews' read model (issue 5): projects with their pledge and survey result. */
 	projectOverview: ProjectOverviewStore;
+	/** Progress photos attached to boards (issue 5). */
+	boardFiles: BoardFileStore;
 	close(): Promise<void>;
 }

@@ -104,6 +104,8 @@ const ROUTES: Record<string, RouteSpec> = {
 	'/d/[]': { kind: 'document', actions: ['act'] },
 	// Evaluation (issue 5): a board's evaluation records and a survey of community A.
 	'/api/boards/[]/evaluation': { kind: 'record', methods: ['GET', 'POST'] },
+	// Progress photos (issue 5): attaching an uploaded file to a board of community A.
+	'/api/boards/[]/files': { kind: 'record', methods: ['POST'] },
 	'/api/surveys/[]': { kind: 'record', methods: ['GET', 'POST'] },
 	// Every /api path nothing serves: 404 JSON to anyone, checked as a public route (no data).
 	'/api/[]': { kind: 'public', methods: ['GET', 'POST'] },
@@ -230,6 +232,11 @@ function paths(id: string): { real: string; missing: string } {
 		return {
 			real: `/api/boards/${server.boardId}/resources`,
 			missing: `/api/boards/${unknownBoard()}/resources`
+		};
+	if (id === '/api/boards/[]/files')
+		return {
+			real: `/api/boards/${server.boardId}/files`,
+			missing: `/api/boards/${unknownBoard()}/files`
 		};
 	if (id === '/api/surveys/[]')
 		return { real: `/api/surveys/${surveyId}`, missing: `/api/surveys/sv-${randomUUID()}` };

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Stores } from '../Stores';
 import { SqliteAuditLog } from './SqliteAuditLog';
 import { SqliteAutomergeChangeStore } from './SqliteAutomergeChangeStore';
+import { SqliteBoardFileStore } from './SqliteBoardFileStore';
 import { SqliteCalendarStore } from './SqliteCalendarStore';
 import { SqliteDatabase } from './SqliteDatabase';
 import { SqliteDemandStore } from './SqliteDemandStore';
@@ -46,6 +47,7 @@ export function openSqliteStores(dataDir: string): Stores {
 		projects: new SqliteProjectStore(sql),
 		resources: new SqliteResourceStore(sql),
 		projectOverview: new SqliteProjectOverviewStore(sql),
+		boardFiles: new SqliteBoardFileStore(sql),
 		close: async () => sql.close()
 	};
 }

@@ -414,5 +414,18 @@ export const MIGRATIONS: readonly string[] = [
 	BEGIN SELECT RAISE(ABORT, 'a resource request is decided or withdrawn once'); END;
 	CREATE TRIGGER resource_requests_no_delete BEFORE DELETE ON resource_requests
 	BEGIN SELECT RAISE(ABORT, 'resource_requests is append-only'); END;
+	`,
+	// 7: photos of a board's progress log. A file is a board's only through this row, made by a
+	// writer of the board for a file that writer uploaded; a file id written into the document
+	// without it grants nobody anything. Keyed by the board's document id, like evaluation.
+	`
+	CREATE TABLE board_files (
+		doc_id TEXT NOT NULL REFERENCES documents(id),
+		file_id TEXT NOT NULL REFERENCES files(id),
+		user_id TEXT NOT NULL REFERENCES users(id),
+		at INTEGER NOT NULL,
+		PRIMARY KEY (doc_id, file_id)
+	);
+	CREATE INDEX board_files_file ON board_files(file_id);
 	`
 ];

@@ -8,6 +8,7 @@ import { projectsEn } from './en/projects';
 import { historyEn } from './en/history';
 import { resourcesEn } from './en/resources';
 import { overviewEn } from './en/overview';
+import { boardEditEn } from './en/boardEdit';
 
 export const en: Messages = {
 	...chainEn,
@@ -17,6 +18,7 @@ export const en: Messages = {
 	...historyEn,
 	...resourcesEn,
 	...overviewEn,
+	...boardEditEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'

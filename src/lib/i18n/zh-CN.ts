@@ -6,6 +6,7 @@ import { projectsZh } from './zh-CN/projects';
 import { historyZh } from './zh-CN/history';
 import { resourcesZh } from './zh-CN/resources';
 import { overviewZh } from './zh-CN/overview';
+import { boardEditZh } from './zh-CN/boardEdit';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
@@ -21,6 +22,7 @@ export const zhCN = {
 	...historyZh,
 	...resourcesZh,
 	...overviewZh,
+	...boardEditZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'

@@ -11,7 +11,9 @@ import { SafeWebSocketClientAdapter } from './SafeWebSocketClientAdapter';
 import { IndexedDBStorageAdapter } from '@automerge/automerge-repo-storage-indexeddb';
 import { BOARD_SCHEMA_VERSION, nextRank, type Board, type TaskStatus } from '$lib/domain/board';
 import type { ConnectionState } from './ConnectionState';
+import * as boardEdits from './boardEdits';
 import { DirtyFlag } from './DirtyFlag';
+import { newId } from './newId';
 import { headsCovered } from './headsCovered';
 import { automergeDbName } from './localKeys';
 import { keepForOffline } from './registerServiceWorker';
@@ -76,6 +78,10 @@ export class BoardSession {
 		return session;
 	}
 
+	get docId(): string {
+		return this.opts.docId;
+	}
+
 	get schemaTooNew(): boolean {
 		return (this.board?.schemaVersion ?? 0) > BOARD_SCHEMA_VERSION;
 	}
@@ -87,7 +93,7 @@ export class BoardSession {
 	addTask(title: string) {
 		const text = title.trim();
 		if (!text) return;
-		const id = `t-${randomHex(8)}`;
+		const id = newId('t');
 		this.#change((d) => {
 			// A new key with a fresh id: no other replica can create the same one concurrently.
 			d.tasks[id] = {
@@ -127,6 +133,15 @@ export class BoardSession {
 		});
 	}
 
+	/**
+	 * Any other edit: one of the functions of boardEdits.ts (handed in as `E`, so components need
+	 * not import Automerge), run as one change. Does nothing on a reader's page or a board from a
+	 * newer schema, like every other method here.
+	 */
+	edit(change: (d: Board, E: typeof boardEdits) => void) {
+		this.#change((d) => change(d, boardEdits));
+	}
+
 	/** Notes are collaborative text: diff into the text so a concurrent edit is kept, not overwritten. */
 	setNotes(taskId: string, notes: string) {
 		this.#change((d) => {
@@ -162,9 +177,18 @@ export class BoardSession {
 	#change(fn: (d: Board) => void) {
 		const handle = this.#handle;
 		if (!handle || !this.editable) return;
+		const wasDirty = this.#dirty.value;
+		const before = handle.heads().join();
+		// Marked before the change, so a page killed mid-change still knows it has something.
 		this.#dirty.set(true);
 		this.pending = true;
 		handle.change(fn);
+		// An edit that changed nothing (the same text again, a composition's final input) makes no
+		// change: nothing will be acknowledged, so the badge must not wait for it.
+		if (!wasDirty && handle.heads().join() === before) {
+			this.#dirty.set(false);
+			this.pending = false;
+		}
 	}
 
 	#checkPending() {
@@ -180,11 +204,4 @@ export class BoardSession {
 			}
 		}
 	}
-}
-
-function randomHex(bytes: number): string {
-	// getRandomValues works on plain-http LAN addresses too, unlike randomUUID.
-	return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) =>
-		b.toString(16).padStart(2, '0')
-	).join('');
 }

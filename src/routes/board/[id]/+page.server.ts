@@ -29,7 +29,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const evaluation = evaluationShown(project.project.stage)
 		? await services().evaluation.view(page.me.id, params.id)
 		: null;
-	return { ...page, project, names, evaluation };
+	// Owning unit, problem list and owner picker for the editor (BoardView).
+	const editing = await services().boards.editContext(page.me.id, params.id);
+	if (!editing) error(404, 'Not Found');
+	return { ...page, project, names, evaluation, editing };
 };
 
 /** A stage move or a pledge revision; refusals come back with the unmet gates. */

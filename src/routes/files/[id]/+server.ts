@@ -3,13 +3,18 @@ import { services } from '$lib/server/services';
 import type { RequestHandler } from './$types';
 
 /**
- * A stored photo, only for someone who may see a demand it belongs to (404 otherwise, as for an
- * unknown id). Served as the type its bytes were sniffed as, never sniffed again by the browser,
- * inline, under a CSP that lets nothing in it run.
+ * A stored photo, only for someone who may see a demand it belongs to or a board it is attached
+ * to, and, for a board whose project is published, for anyone, logged in or not (the public
+ * pledge page shows progress photos). 404 otherwise, as for an unknown id. Served as the type
+ * its bytes were sniffed as, never sniffed again by the browser, inline, under a CSP that lets
+ * nothing in it run.
  */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	if (!locals.user) error(404, 'Not found');
-	const found = await services().demands.photos.read(locals.user.id, params.id);
+	const userId = locals.user?.id ?? null;
+	const { demands, boards } = services();
+	const found =
+		(userId ? await demands.photos.read(userId, params.id) : null) ??
+		(await boards.files.read(userId, params.id));
 	if (!found) error(404, 'Not found');
 	return new Response(new Uint8Array(found.bytes), {
 		headers: {
