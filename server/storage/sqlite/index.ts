@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Stores } from '../Stores';
+import { SqliteActionListStore } from './SqliteActionListStore';
 import { SqliteAuditLog } from './SqliteAuditLog';
 import { SqliteAutomergeChangeStore } from './SqliteAutomergeChangeStore';
 import { SqliteCalendarStore } from './SqliteCalendarStore';
@@ -9,6 +10,7 @@ import { SqliteDocumentRegistry } from './SqliteDocumentRegistry';
 import { SqliteEvaluationStore } from './SqliteEvaluationStore';
 import { SqliteFileStore } from './SqliteFileStore';
 import { SqliteInviteStore } from './SqliteInviteStore';
+import { SqliteMeetingStore } from './SqliteMeetingStore';
 import { SqliteNotificationStore } from './SqliteNotificationStore';
 import { SqliteOrgStore } from './SqliteOrgStore';
 import { SqlitePhoneCodeStore } from './SqlitePhoneCodeStore';
@@ -42,6 +44,8 @@ export function openSqliteStores(dataDir: string): Stores {
 		notifications: new SqliteNotificationStore(sql),
 		evaluation: new SqliteEvaluationStore(sql),
 		projects: new SqliteProjectStore(sql),
+		meetings: new SqliteMeetingStore(sql),
+		actionLists: new SqliteActionListStore(sql),
 		close: async () => sql.close()
 	};
 }
