@@ -23,6 +23,8 @@ import { createAutomergeSync, type AutomergeSync } from './automerge/createAutom
 import { createMetricsHelpers, type MetricsHelpers } from './metrics/MetricsHelpers';
 import { SheetWorker } from './files/sheets/SheetWorker';
 import { ProjectService } from './projects/ProjectService';
+import { ActionLists } from './meetings/ActionLists';
+import { MeetingService } from './meetings/MeetingService';
 
 /**
  * The shared services, created once per server and handed to SvelteKit through
@@ -47,6 +49,10 @@ export interface Services {
 	evaluation: EvaluationService;
 	/** Secretary projects: boards with a stage, published pledges and gates (issue 5). */
 	projects: ProjectService;
+	/** Joint meetings: state, agenda revisions, committee signatures (issue 6). */
+	meetings: MeetingService;
+	/** Each community's action list board (tasks of no project). */
+	actionLists: ActionLists;
 	/** Open sync sockets per user, across both endpoints. */
 	socketLimit: ConnectionLimit;
 	/** How long the event loop has been blocked, for `/healthz`. */
@@ -96,8 +102,12 @@ export function createServices(
 		metrics,
 		now,
 		// The closing gate reads evaluation's open rectification items (from the server's board).
-		openRectifications: async (boardId) => (await evaluation.openRectifications(boardId)).length
+		openRectifications: async (boardId) => (await evaluation.openRectifications(boardId)).length,
+		// An action list is a board but never a project.
+		isActionList: async (boardId) => (await s.actionLists.byBoard(boardId)) !== null
 	});
+	const meetings = new MeetingService({ stores: s, access, now });
+	const actionLists = new ActionLists({ stores: s, access, metrics, now });
 	const offRevoke = sessions.onRevoke(({ sessionIds }) => {
 		for (const e of endpoints) e.disconnectSessions(sessionIds);
 	});
@@ -117,6 +127,8 @@ export function createServices(
 		access,
 		metrics,
 		projects,
+		meetings,
+		actionLists,
 		yjs,
 		automerge,
 		demands,

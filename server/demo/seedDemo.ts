@@ -6,6 +6,7 @@ import { seedDemoDemands } from './demoDemands';
 import { seedDemoProjects } from './demoProjects';
 import { seedDemoResidents } from './demoResidents';
 import { seedDemoEvaluation } from './demoEvaluation';
+import { seedDemoMeetings } from './demoMeetings';
 import { DEMO_AGENDA, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demoDistrict';
 
 export const SEED_USER = 'system:seed';
@@ -47,6 +48,8 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
 		// Six months of demands up to now, so the dashboards and problem list show real shapes.
 		await seedDemoDemands(stores, services.now(), passwordHash);
 		await seedDemoEvaluation(stores, services.now());
+		// Joint meetings: one minuted with three signatures, one published and coming up.
+		await seedDemoMeetings(stores, services.now(), SEED_USER);
 	});
 	return true;
 }

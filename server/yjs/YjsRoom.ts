@@ -41,7 +41,9 @@ export class YjsRoom {
 		readonly docId: string,
 		private readonly store: YjsUpdateStore,
 		private readonly log: (line: string) => void,
-		private readonly maxDocumentBytes = Number.POSITIVE_INFINITY
+		private readonly maxDocumentBytes = Number.POSITIVE_INFINITY,
+		/** Asked inside the write chain before each append: a closed document stores nothing. */
+		readonly isOpen: () => Promise<boolean> = async () => true
 	) {
 		this.awareness.on('update', (changes: ChangedClients) => {
 			const changed = [...changes.added, ...changes.updated, ...changes.removed];
@@ -100,9 +102,20 @@ export class YjsRoom {
 		}
 	}
 
-	/** Append, then apply, then relay to every other socket; resolves once stored and applied. */
+	/**
+	 * Append, then apply, then relay to every other socket; resolves once stored and applied, or
+	 * once dropped because the document was closed to edits (its meeting minuted) meanwhile.
+	 */
 	submitUpdate(from: YjsConnection, update: Uint8Array): Promise<void> {
 		const run = async () => {
+			// Checked in the chain, right before the append: an update queued before the minuting
+			// but reaching here after it is dropped like a reader's, never stored.
+			if (!(await this.isOpen())) {
+				this.log(
+					`yjs dropped an update from ${from.user.userId} on ${this.docId}: closed to edits`
+				);
+				return;
+			}
 			await this.#makeRoomFor(update.byteLength);
 			const seq = await this.store.append(this.docId, update, from.user.userId);
 			this.#rows++;

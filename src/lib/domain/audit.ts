@@ -37,7 +37,14 @@ export const AUDIT_ACTIONS = [
 	'project_created',
 	'pledge_published',
 	'pledge_revised',
-	'stage_moved'
+	'stage_moved',
+	// Joint meetings (issue 6): every state move, correction and signature is also a meeting row.
+	'meeting_created',
+	'meeting_edited',
+	'meeting_moved',
+	'meeting_corrected',
+	'meeting_signed',
+	'meeting_signature_withdrawn'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

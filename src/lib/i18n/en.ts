@@ -5,12 +5,14 @@ import type { Messages } from './zh-CN';
 import { chainEn } from './en/chain';
 import { evaluationEn } from './en/evaluation';
 import { projectsEn } from './en/projects';
+import { meetingsEn } from './en/meetings';
 
 export const en: Messages = {
 	...chainEn,
 	...notificationsEn,
 	...evaluationEn,
 	...projectsEn,
+	...meetingsEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'
@@ -293,7 +295,13 @@ export const en: Messages = {
 			project_created: 'Started a secretary project',
 			pledge_published: 'Published a pledge',
 			pledge_revised: 'Published a pledge revision',
-			stage_moved: 'Moved a project stage'
+			stage_moved: 'Moved a project stage',
+			meeting_created: 'Created a joint meeting',
+			meeting_edited: 'Changed a meeting’s details',
+			meeting_moved: 'Moved a meeting’s state',
+			meeting_corrected: 'Opened a correction of the minutes',
+			meeting_signed: 'Signed for a committee',
+			meeting_signature_withdrawn: 'Withdrew a committee signature'
 		}
 	},
 	metrics: metricsEn,

@@ -3,6 +3,7 @@ import { metricsZh } from './zh-CN/metrics';
 import { chainZh } from './zh-CN/chain';
 import { evaluationZh } from './zh-CN/evaluation';
 import { projectsZh } from './zh-CN/projects';
+import { meetingsZh } from './zh-CN/meetings';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
@@ -15,6 +16,7 @@ export const zhCN = {
 	...notificationsZh,
 	...evaluationZh,
 	...projectsZh,
+	...meetingsZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'
@@ -290,7 +292,13 @@ export const zhCN = {
 			project_created: '新建书记项目',
 			pledge_published: '发布承诺',
 			pledge_revised: '发布承诺修订',
-			stage_moved: '变更项目阶段'
+			stage_moved: '变更项目阶段',
+			meeting_created: '新建联合办公会',
+			meeting_edited: '修改会议信息',
+			meeting_moved: '变更会议状态',
+			meeting_corrected: '发起纪要更正',
+			meeting_signed: '委员会签署',
+			meeting_signature_withdrawn: '撤回委员会签署'
 		}
 	},
 	metrics: metricsZh,
