@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEETINGS } from '../../server/demo/demoMeetings';
 import { YJS_SYNC_PATH } from '../../src/lib/domain/yjsProtocol';
 import {
 	firstSyncMessage,
@@ -104,7 +105,12 @@ const ROUTES: Record<string, RouteSpec> = {
 	// Evaluation (issue 5): a board's evaluation records and a survey of community A.
 	'/api/boards/[]/evaluation': { kind: 'record', methods: ['GET', 'POST'] },
 	'/api/surveys/[]': { kind: 'record', methods: ['GET', 'POST'] },
-	'/vote/[]': { kind: 'document', actions: ['vote'] }
+	'/vote/[]': { kind: 'document', actions: ['vote'] },
+	// Joint meetings (issue 6): a community's list (and the secretary's create form), one
+	// meeting's page with its state moves, correction and signatures, and the action list.
+	'/c/[]/meetings': { kind: 'community', actions: ['create'] },
+	'/m/[]': { kind: 'document', actions: ['edit', 'move', 'correct', 'sign', 'withdraw'] },
+	'/c/[]/actions': { kind: 'community' }
 };
 
 const ROUTES_DIR = join(process.cwd(), 'src/routes');
@@ -149,6 +155,7 @@ let outsider: string;
 let demandId: string;
 let fileId: string;
 let surveyId: string;
+let meetingId: string;
 const COMMUNITY_A_MARKS = ['c-a', '丽泽园', 'Lizeyuan'];
 beforeAll(async () => {
 	server = await startTestServer({ withApp: true });
@@ -169,6 +176,10 @@ beforeAll(async () => {
 	await evaluation.publishReport('u-secretary', server.boardId, '完成汇报');
 	surveyId = (await evaluation.openSurvey('u-secretary', server.boardId, {})).id;
 	COMMUNITY_A_MARKS.push(surveyId);
+	// The demo's minuted meeting of community A, and its agenda.
+	const meeting = DEMO_MEETINGS[0]!;
+	meetingId = meeting.id;
+	COMMUNITY_A_MARKS.push(meeting.id, meeting.agendaId);
 });
 afterAll(async () => {
 	await server?.close();
@@ -203,6 +214,7 @@ function paths(id: string): { real: string; missing: string } {
 		return { real: `/api/surveys/${surveyId}`, missing: `/api/surveys/sv-${randomUUID()}` };
 	if (id === '/vote/[]') return { real: `/vote/${surveyId}`, missing: `/vote/sv-${randomUUID()}` };
 	if (id === '/files/[]') return { real: `/files/${fileId}`, missing: `/files/${randomUUID()}` };
+	if (id === '/m/[]') return { real: `/m/${meetingId}`, missing: `/m/mt-${randomUUID()}` };
 	return { real: id, missing: id };
 }
 

@@ -11,7 +11,17 @@ const BOARD_ID = /^[1-9A-HJ-NP-Za-km-z]{10,64}$/;
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!BOARD_ID.test(params.id)) error(404, 'Not Found');
 	const page = await loadDocPage(locals, params.id, 'board', url.pathname);
-	const { projects, stores } = services();
+	const { projects, stores, actionLists } = services();
+	// A community's action list is a board of tasks with no project: no stage, no evaluation.
+	if (await actionLists.isActionList(params.id)) {
+		return {
+			...page,
+			actionList: true,
+			project: null,
+			names: {},
+			evaluation: null
+		};
+	}
 	// The stage and the published pledge are server records, shown beside the board.
 	const project = await projects.view(page.me.id, params.id);
 	const authors = new Set([
@@ -25,7 +35,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 	// Evaluation records are server rows too, loaded with the page (never read from the board).
 	const evaluation = await services().evaluation.view(page.me.id, params.id);
-	return { ...page, project, names, evaluation };
+	return { ...page, actionList: false, project, names, evaluation };
 };
 
 /** A stage move or a pledge revision; refusals come back with the unmet gates. */
