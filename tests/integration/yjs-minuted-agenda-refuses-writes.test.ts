@@ -137,3 +137,23 @@ test('a correction opens a new revision for writing; the minuted one stays close
 	onOld.destroy();
 	onNew.destroy();
 });
+
+test('the store decides: minuted by another process (no socket re-checked), a writer socket still stores nothing', async () => {
+	const { id, agendaId } = await meetingInSession();
+	const rc = await openAgenda(server, 'rc-member', { docId: agendaId });
+	// Written straight to the database, as a second server process would: nobody tells this one.
+	await server.services.stores.meetings.move(id, 'in_session', 'minuted', {
+		reason: null,
+		authorId: 'u-secretary',
+		at: Date.now()
+	});
+	const rows = await server.services.stores.yjs.count(agendaId);
+	paragraph(rc.doc).insert(0, 'UNNOTIFIED ');
+	await waitFor(
+		() => server.logs.some((l) => l.includes(`on ${agendaId}: closed to edits`)),
+		'the closed agenda to drop it'
+	);
+	expect(await server.services.stores.yjs.count(agendaId)).toBe(rows);
+	expect(await stored(agendaId, 'UNNOTIFIED')).toBe(false);
+	rc.destroy();
+});
