@@ -42,7 +42,11 @@ export class RoomRegistry {
 			);
 			const created: Entry = {
 				room,
-				loaded: room.load().then(() => room),
+				loaded: room.load().then(async () => {
+					room.closed = !(await room.isOpen());
+					room.publishPresence();
+					return room;
+				}),
 				holders: 0,
 				unloadTimer: null
 			};

@@ -34,6 +34,11 @@ export class YjsRoom {
 	#appliedSeq = 0;
 	#writes: Promise<unknown> = Promise.resolve();
 	#compaction: Promise<void> | null = null;
+	/**
+	 * The document takes no edits (its meeting was minuted): told to every client through the
+	 * server's awareness entry, so an open editor turns read-only instead of queueing edits.
+	 */
+	closed = false;
 	/** Set if a stored row ever failed to apply: compacting then would drop it from disk. */
 	#keepAllRows = false;
 
@@ -212,8 +217,10 @@ export class YjsRoom {
 			else viewers++;
 		}
 		const current = this.awareness.getLocalState();
-		if (current?.viewers === viewers && current.editors === editors) return;
-		this.awareness.setLocalState({ server: true, viewers, editors });
+		const closed = this.closed || undefined;
+		if (current?.viewers === viewers && current.editors === editors && current.closed === closed)
+			return;
+		this.awareness.setLocalState({ server: true, viewers, editors, closed });
 	}
 
 	/** Removes the presence a socket introduced (on close, or when it loses write access). */

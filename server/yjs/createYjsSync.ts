@@ -100,7 +100,12 @@ export function createYjsSync(deps: SyncDeps): SyncEndpoint {
 	// the caller waits until updates already in the room's write chain are through.
 	const offDocumentChange = access.onDocumentChange(async (docId) => {
 		for (const conn of [...connections]) if (conn.docId === docId) await recheck(conn);
-		for (const room of rooms.rooms()) if (room.docId === docId) await room.settled();
+		for (const room of rooms.rooms()) {
+			if (room.docId !== docId) continue;
+			room.closed = !(await room.isOpen());
+			room.publishPresence();
+			await room.settled();
+		}
 	});
 
 	async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, user: SyncUser) {

@@ -88,6 +88,13 @@ describe('joint meetings in Chromium', () => {
 		expect(await page.locator('.gz-editor').innerText()).toContain('供暖季协调会');
 		expect(await page.getByTestId('meeting-link').innerText()).toBe('供暖季协调会');
 		await shoot(page, 'agenda-of-meeting');
+
+		// Minuted while the editor is open: it turns read-only and says why, without a reload.
+		expect(await page.locator('.editor-frame.readonly').count()).toBe(0);
+		await server.services.meetings.move('u-secretary', meetingId, 'in_session');
+		await server.services.meetings.move('u-secretary', meetingId, 'minuted');
+		await page.waitForSelector('.editor-frame.readonly');
+		expect(await page.getByTestId('readonly-banner').innerText()).toContain('已形成纪要');
 	});
 
 	it('the minuted demo meeting shows three signatures and a read-only agenda', async () => {

@@ -68,6 +68,14 @@ test('a socket open before the minuting stops writing at once; its edits are dro
 	expect(await server.services.stores.yjs.count(agendaId)).toBe(rowsAtMinutes);
 	expect(await stored(agendaId, 'AFTER-MINUTES')).toBe(false);
 	expect(paragraphText(resident.doc)).not.toContain('AFTER-MINUTES');
+	// The server's awareness entry tells open editors, so the app turns read-only.
+	await waitFor(
+		() =>
+			[...rc.provider.awareness.getStates().values()].some(
+				(s) => s.server === true && s.closed === true
+			),
+		'the closed flag to reach the open client'
+	);
 	rc.destroy();
 	secretary.destroy();
 	resident.destroy();
