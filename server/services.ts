@@ -27,6 +27,8 @@ import { BoardHistory } from './history/BoardHistory';
 import { ResourceService } from './resources/ResourceService';
 import { boardEditContext, type BoardEditContext } from './boards/BoardEditContext';
 import { BoardFiles } from './boards/BoardFiles';
+import { ActionLists } from './meetings/ActionLists';
+import { MeetingService } from './meetings/MeetingService';
 
 /**
  * The shared services, created once per server and handed to SvelteKit through
@@ -60,6 +62,10 @@ export interface Services {
 		files: BoardFiles;
 		editContext(userId: string, boardId: string): Promise<BoardEditContext | null>;
 	};
+	/** Joint meetings: state, agenda revisions, committee signatures (issue 6). */
+	meetings: MeetingService;
+	/** Each community's action list board (tasks of no project). */
+	actionLists: ActionLists;
 	/** Open sync sockets per user, across both endpoints. */
 	socketLimit: ConnectionLimit;
 	/** How long the event loop has been blocked, for `/healthz`. */
@@ -109,8 +115,12 @@ export function createServices(
 		metrics,
 		now,
 		// The closing gate reads evaluation's open rectification items (from the server's board).
-		openRectifications: async (boardId) => (await evaluation.openRectifications(boardId)).length
+		openRectifications: async (boardId) => (await evaluation.openRectifications(boardId)).length,
+		// An action list is a board but never a project.
+		isActionList: async (boardId) => (await s.actionLists.byBoard(boardId)) !== null
 	});
+	const meetings = new MeetingService({ stores: s, access, now });
+	const actionLists = new ActionLists({ stores: s, access, metrics, now });
 	const offRevoke = sessions.onRevoke(({ sessionIds }) => {
 		for (const e of endpoints) e.disconnectSessions(sessionIds);
 	});
@@ -137,6 +147,8 @@ export function createServices(
 			editContext: (userId, boardId) =>
 				boardEditContext({ stores: s, access, automerge }, userId, boardId)
 		},
+		meetings,
+		actionLists,
 		yjs,
 		automerge,
 		demands,

@@ -7,6 +7,7 @@ import {
 	type CommunityAction,
 	type DistrictAction
 } from '../../src/lib/domain/policy';
+import { AGENDA_EDITABLE, meetingAgendaLevel } from '../../src/lib/domain/meetings';
 import { ROLE_UNIT_KIND, type Role } from '../../src/lib/domain/roles';
 import type { DocumentRecord, Unit } from '../storage/types';
 import type { Stores } from '../storage/Stores';
@@ -17,6 +18,8 @@ export interface DocumentAccess {
 }
 
 export type AccessListener = (userId: string) => void;
+/** Told when what a document allows changed for everyone (a meeting was minuted). */
+export type DocumentListener = (docId: string) => Promise<void>;
 
 /**
  * Answers "what may this user do here" from memberships and the declared policy. Nothing else on
@@ -25,6 +28,7 @@ export type AccessListener = (userId: string) => void;
  */
 export class AccessService {
 	#listeners = new Set<AccessListener>();
+	#documentListeners = new Set<DocumentListener>();
 
 	constructor(private readonly stores: Stores) {}
 
@@ -65,8 +69,32 @@ export class AccessService {
 	async document(userId: string, docId: string): Promise<DocumentAccess | null> {
 		const doc = await this.stores.documents.get(docId);
 		if (!doc) return null;
-		const level = accessFor(doc.kind, await this.rolesIn(userId, doc.communityId));
+		const level = await this.#level(doc, await this.rolesIn(userId, doc.communityId));
 		return level === 'none' ? null : { doc, level };
+	}
+
+	/**
+	 * A document's level for these roles. An agenda that belongs to a meeting follows the
+	 * meeting's state (MEETING_POLICY and meetings.ts): a draft is hidden from residents, a minuted
+	 * agenda and a superseded revision are read-only for everyone. Other documents: POLICY.
+	 */
+	async #level(doc: DocumentRecord, roles: Set<Role>): Promise<AccessLevel> {
+		if (doc.kind !== 'agenda') return accessFor(doc.kind, roles);
+		const bound = await this.stores.meetings.byAgenda(doc.id);
+		if (!bound) return accessFor('agenda', roles);
+		const { meeting } = bound;
+		return meetingAgendaLevel(meeting.state, meeting.agendaId === doc.id, roles);
+	}
+
+	/**
+	 * Whether an agenda takes edits at all right now, whoever sends them: false for a minuted
+	 * meeting's agenda and for a superseded revision. The Yjs endpoint asks before storing each
+	 * update, so a socket opened before the minuting cannot slip one in.
+	 */
+	async agendaOpen(docId: string): Promise<boolean> {
+		const bound = await this.stores.meetings.byAgenda(docId);
+		if (!bound) return true;
+		return bound.meeting.agendaId === docId && AGENDA_EDITABLE.includes(bound.meeting.state);
 	}
 
 	async documents(userId: string): Promise<DocumentAccess[]> {
@@ -80,7 +108,7 @@ export class AccessService {
 				roles = await this.rolesIn(userId, doc.communityId);
 				rolesByCommunity.set(doc.communityId, roles);
 			}
-			const level = accessFor(doc.kind, roles);
+			const level = await this.#level(doc, roles);
 			if (level !== 'none') out.push({ doc, level });
 		}
 		return out;
@@ -123,6 +151,19 @@ export class AccessService {
 	onChange(listener: AccessListener): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
+	}
+
+	/**
+	 * Called after what a document allows changed for everyone on it (a meeting moved state);
+	 * resolves once every listener (the sync endpoints) has re-checked its open sockets.
+	 */
+	async documentChanged(docId: string): Promise<void> {
+		await Promise.all([...this.#documentListeners].map((l) => l(docId)));
+	}
+
+	onDocumentChange(listener: DocumentListener): () => void {
+		this.#documentListeners.add(listener);
+		return () => this.#documentListeners.delete(listener);
 	}
 
 	async #communitiesUnder(unit: Unit): Promise<Unit[]> {

@@ -7,6 +7,7 @@ import { seedDemoProjects } from './demoProjects';
 import { seedDemoResidents } from './demoResidents';
 import { seedDemoEvaluation } from './demoEvaluation';
 import { seedDemoResources } from './demoResources';
+import { seedDemoMeetings } from './demoMeetings';
 import { DEMO_AGENDA, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demoDistrict';
 
 export const SEED_USER = 'system:seed';
@@ -50,6 +51,8 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
 		await seedDemoEvaluation(stores, services.now());
 		// The helper group's resource list, and requests on the projects seeded above.
 		await seedDemoResources(stores, services.now());
+		// Joint meetings: one minuted with three signatures, one published and coming up.
+		await seedDemoMeetings(stores, services.now(), SEED_USER);
 	});
 	return true;
 }

@@ -27,6 +27,8 @@ export interface ProjectServiceDeps {
 	now(): number;
 	/** Open rectification items of a board (branch evaluation feeds this); none by default. */
 	openRectifications?: (boardId: string) => Promise<number>;
+	/** Boards that are a community's action list: never made into a project. */
+	isActionList?: (boardId: string) => Promise<boolean>;
 }
 
 /** What the board page shows about a project: server records, never the board's own say. */
@@ -243,6 +245,7 @@ export class ProjectService {
 		if (found) return found;
 		const doc = await stores.documents.get(boardId);
 		if (!doc || doc.kind !== 'board') throw new ProjectError('not_found');
+		if (await this.deps.isActionList?.(boardId)) throw new ProjectError('not_found');
 		const board = await readServerBoard<Board>(this.deps, boardId);
 		const now = this.deps.now();
 		await stores.projects.create({

@@ -1,3 +1,4 @@
+import type { ActionListStore } from './ActionListStore';
 import type { AuditLog } from './AuditLog';
 import type { AutomergeChangeStore } from './AutomergeChangeStore';
 import type { BoardFileStore } from './BoardFileStore';
@@ -7,6 +8,7 @@ import type { DocumentRegistry } from './DocumentRegistry';
 import type { EvaluationStore } from './EvaluationStore';
 import type { FileStore } from './FileStore';
 import type { InviteStore } from './InviteStore';
+import type { MeetingStore } from './MeetingStore';
 import type { NotificationStore } from './NotificationStore';
 import type { OrgStore } from './OrgStore';
 import type { PhoneCodeStore } from './PhoneCodeStore';
@@ -44,5 +46,9 @@ export interface Stores extends Transactional {
 	projectOverview: ProjectOverviewStore;
 	/** Progress photos attached to boards (issue 5). */
 	boardFiles: BoardFileStore;
+	/** Joint meetings: state, moves, agenda revisions, committee signatures (issue 6). */
+	meetings: MeetingStore;
+	/** Each community's action list: the board of tasks that belong to no project (issue 6). */
+	actionLists: ActionListStore;
 	close(): Promise<void>;
 }

@@ -20,7 +20,9 @@ export class RoomRegistry {
 		private readonly store: YjsUpdateStore,
 		private readonly unloadAfterMs: number,
 		private readonly log: (line: string) => void,
-		private readonly maxDocumentBytes: number
+		private readonly maxDocumentBytes: number,
+		/** Whether a document takes edits at all now (false once its meeting is minuted). */
+		private readonly isOpen: (docId: string) => Promise<boolean> = async () => true
 	) {}
 
 	get size() {
@@ -35,10 +37,16 @@ export class RoomRegistry {
 	acquire(docId: string): Promise<YjsRoom> {
 		let entry = this.#rooms.get(docId);
 		if (!entry) {
-			const room = new YjsRoom(docId, this.store, this.log, this.maxDocumentBytes);
+			const room = new YjsRoom(docId, this.store, this.log, this.maxDocumentBytes, () =>
+				this.isOpen(docId)
+			);
 			const created: Entry = {
 				room,
-				loaded: room.load().then(() => room),
+				loaded: room.load().then(async () => {
+					room.closed = !(await room.isOpen());
+					room.publishPresence();
+					return room;
+				}),
 				holders: 0,
 				unloadTimer: null
 			};

@@ -34,6 +34,11 @@ export class YjsRoom {
 	#appliedSeq = 0;
 	#writes: Promise<unknown> = Promise.resolve();
 	#compaction: Promise<void> | null = null;
+	/**
+	 * The document takes no edits (its meeting was minuted): told to every client through the
+	 * server's awareness entry, so an open editor turns read-only instead of queueing edits.
+	 */
+	closed = false;
 	/** Set if a stored row ever failed to apply: compacting then would drop it from disk. */
 	#keepAllRows = false;
 
@@ -41,7 +46,9 @@ export class YjsRoom {
 		readonly docId: string,
 		private readonly store: YjsUpdateStore,
 		private readonly log: (line: string) => void,
-		private readonly maxDocumentBytes = Number.POSITIVE_INFINITY
+		private readonly maxDocumentBytes = Number.POSITIVE_INFINITY,
+		/** Asked inside the write chain before each append: a closed document stores nothing. */
+		readonly isOpen: () => Promise<boolean> = async () => true
 	) {
 		this.awareness.on('update', (changes: ChangedClients) => {
 			const changed = [...changes.added, ...changes.updated, ...changes.removed];
@@ -100,9 +107,20 @@ export class YjsRoom {
 		}
 	}
 
-	/** Append, then apply, then relay to every other socket; resolves once stored and applied. */
+	/**
+	 * Append, then apply, then relay to every other socket; resolves once stored and applied, or
+	 * once dropped because the document was closed to edits (its meeting minuted) meanwhile.
+	 */
 	submitUpdate(from: YjsConnection, update: Uint8Array): Promise<void> {
 		const run = async () => {
+			// Checked in the chain, right before the append: an update queued before the minuting
+			// but reaching here after it is dropped like a reader's, never stored.
+			if (!(await this.isOpen())) {
+				this.log(
+					`yjs dropped an update from ${from.user.userId} on ${this.docId}: closed to edits`
+				);
+				return;
+			}
 			await this.#makeRoomFor(update.byteLength);
 			const seq = await this.store.append(this.docId, update, from.user.userId);
 			this.#rows++;
@@ -199,8 +217,10 @@ export class YjsRoom {
 			else viewers++;
 		}
 		const current = this.awareness.getLocalState();
-		if (current?.viewers === viewers && current.editors === editors) return;
-		this.awareness.setLocalState({ server: true, viewers, editors });
+		const closed = this.closed || undefined;
+		if (current?.viewers === viewers && current.editors === editors && current.closed === closed)
+			return;
+		this.awareness.setLocalState({ server: true, viewers, editors, closed });
 	}
 
 	/** Removes the presence a socket introduced (on close, or when it loses write access). */

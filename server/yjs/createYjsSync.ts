@@ -23,7 +23,13 @@ export function createYjsSync(deps: SyncDeps): SyncEndpoint {
 	const log = config.log;
 	const prefix = `${YJS_SYNC_PATH}/`;
 	const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes });
-	const rooms = new RoomRegistry(stores.yjs, config.unloadAfterMs, log, config.maxDocumentBytes);
+	const rooms = new RoomRegistry(
+		stores.yjs,
+		config.unloadAfterMs,
+		log,
+		config.maxDocumentBytes,
+		(docId) => access.agendaOpen(docId)
+	);
 	const connections = new Set<YjsConnection>();
 	let closing = false;
 
@@ -73,6 +79,35 @@ export function createYjsSync(deps: SyncDeps): SyncEndpoint {
 		if (conn.canWrite) conn.send(syncStep1Message(room.doc));
 	}
 
+	/** Re-decides what an open socket may do (roles or the document's meeting changed). */
+	async function recheck(conn: YjsConnection) {
+		if (conn.refused) return;
+		const grant = await authorizeAgenda(access, conn.user, conn.docId);
+		if (!grant) {
+			conn.refuse(new SyncRefusal(CLOSE.forbidden, 'access revoked'));
+			return;
+		}
+		const wasWriter = conn.canWrite;
+		conn.level = grant.level;
+		conn.presence = grant.presence;
+		const room = [...rooms.rooms()].find((r) => r.connections.has(conn));
+		if (!room) return;
+		if (wasWriter && !conn.canWrite) room.dropPresenceOf(conn);
+		room.publishPresence();
+	}
+
+	// A meeting moved (minuted, corrected): every socket on that agenda is re-checked at once, and
+	// the caller waits until updates already in the room's write chain are through.
+	const offDocumentChange = access.onDocumentChange(async (docId) => {
+		for (const conn of [...connections]) if (conn.docId === docId) await recheck(conn);
+		for (const room of rooms.rooms()) {
+			if (room.docId !== docId) continue;
+			room.closed = !(await room.isOpen());
+			room.publishPresence();
+			await room.settled();
+		}
+	});
+
 	async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, user: SyncUser) {
 		const docId = agendaIdFromPath(req.url, prefix);
 		const grant = docId ? await authorizeAgenda(access, user, docId) : null;
@@ -121,24 +156,13 @@ export function createYjsSync(deps: SyncDeps): SyncEndpoint {
 		},
 		async recheckUser(userId) {
 			for (const conn of [...connections]) {
-				if (conn.user.userId !== userId || conn.refused) continue;
-				const grant = await authorizeAgenda(access, conn.user, conn.docId);
-				if (!grant) {
-					conn.refuse(new SyncRefusal(CLOSE.forbidden, 'access revoked'));
-					continue;
-				}
-				const wasWriter = conn.canWrite;
-				conn.level = grant.level;
-				conn.presence = grant.presence;
-				const room = [...rooms.rooms()].find((r) => r.connections.has(conn));
-				if (!room) continue;
-				if (wasWriter && !conn.canWrite) room.dropPresenceOf(conn);
-				room.publishPresence();
+				if (conn.user.userId === userId) await recheck(conn);
 			}
 		},
 		stats: () => ({ connections: connections.size, openDocuments: rooms.size }),
 		async close() {
 			closing = true;
+			offDocumentChange();
 			clearInterval(heartbeat);
 			const open = [...connections];
 			for (const conn of open) conn.close(CLOSE.goingAway, 'server shutting down');

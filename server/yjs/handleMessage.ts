@@ -82,6 +82,11 @@ async function handleSync(
 		throw new SyncRefusal(CLOSE.badMessage, `undecodable update: ${String(error)}`);
 	}
 	if (summary.empty || addsNothing(room.doc, summary)) return;
+	if (!(await room.isOpen())) {
+		// A minuted agenda: the socket may not have been re-checked yet; nothing is bound or stored.
+		log(`yjs dropped an update from ${conn.user.userId} on ${room.docId}: closed to edits`);
+		return;
+	}
 	await room.bindClients(summary.clientIds, conn.user.userId);
 	await room.submitUpdate(conn, update);
 }

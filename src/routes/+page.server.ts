@@ -1,4 +1,5 @@
-import { canDoWithDemands, canDoWithResources, overviewScope } from '$lib/domain/policy';
+import { canSeeMeeting } from '$lib/domain/meetings';
+import { accessFor, canDoWithDemands, canDoWithResources, overviewScope } from '$lib/domain/policy';
 import { services } from '$lib/server/services';
 import { requireUser } from '$lib/server/requireUser';
 import { dashboardUnits } from '$lib/server/dashboard';
@@ -53,17 +54,24 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				canMarkProblems: canDoWithDemands('mark_problem', await access.rolesIn(user.id, c.id)),
 				canManageChain: canDoWithDemands('manage_chain', await access.rolesIn(user.id, c.id)),
 				canSeeProjects: overviewScope(await access.rolesIn(user.id, c.id)) !== null,
+				// Joint meetings and the action list (issue 6): for whoever may see them.
+				canSeeMeetings: canSeeMeeting('published', await access.rolesIn(user.id, c.id)),
+				canSeeActionList: accessFor('board', await access.rolesIn(user.id, c.id)) !== 'none',
 				ledGrids: ledGrids
 					.filter((g) => g?.parentId === c.id)
 					.map((g) => ({ id: g!.id, name: g!.name, nameEn: g!.nameEn })),
-				documents: docs
-					.filter((d) => d.doc.communityId === c.id)
-					.map(({ doc, level }) => ({
-						id: doc.id,
-						kind: doc.kind,
-						title: doc.title,
-						access: level
-					}))
+				documents: await Promise.all(
+					docs
+						.filter((d) => d.doc.communityId === c.id)
+						.map(async ({ doc, level }) => ({
+							id: doc.id,
+							kind: doc.kind,
+							title: doc.title,
+							access: level,
+							actionList:
+								doc.kind === 'board' && (await stores.actionLists.byBoard(doc.id)) !== null
+						}))
+				)
 			}))
 		)
 	};

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEETINGS } from '../../server/demo/demoMeetings';
 import { YJS_SYNC_PATH } from '../../src/lib/domain/yjsProtocol';
 import {
 	firstSyncMessage,
@@ -127,7 +128,12 @@ const ROUTES: Record<string, RouteSpec> = {
 	'/c/[]/projects': { kind: 'community' },
 	'/c/[]/projects/export': { kind: 'community' },
 	'/u/[]/projects': { kind: 'community' },
-	'/u/[]/projects/export': { kind: 'community' }
+	'/u/[]/projects/export': { kind: 'community' },
+	// Joint meetings (issue 6): a community's list (and the secretary's create form), one
+	// meeting's page with its state moves, correction and signatures, and the action list.
+	'/c/[]/meetings': { kind: 'community', actions: ['create'] },
+	'/m/[]': { kind: 'document', actions: ['edit', 'move', 'correct', 'sign', 'withdraw'] },
+	'/c/[]/actions': { kind: 'community' }
 };
 
 const ROUTES_DIR = join(process.cwd(), 'src/routes');
@@ -174,6 +180,7 @@ let fileId: string;
 let surveyId: string;
 /** A change the server recorded on the demo board (for the board-as-it-was page). */
 let firstChange: string;
+let meetingId: string;
 const COMMUNITY_A_MARKS = ['c-a', '丽泽园', 'Lizeyuan'];
 beforeAll(async () => {
 	server = await startTestServer({ withApp: true });
@@ -196,6 +203,10 @@ beforeAll(async () => {
 	firstChange = (await server.services.stores.automerge.recorded(server.boardId))[0]!.hash;
 	surveyId = (await evaluation.openSurvey('u-secretary', server.boardId, {})).id;
 	COMMUNITY_A_MARKS.push(surveyId);
+	// The demo's minuted meeting of community A, and its agenda.
+	const meeting = DEMO_MEETINGS[0]!;
+	meetingId = meeting.id;
+	COMMUNITY_A_MARKS.push(meeting.id, meeting.agendaId);
 });
 afterAll(async () => {
 	await server?.close();
@@ -247,6 +258,7 @@ function paths(id: string): { real: string; missing: string } {
 	}
 	if (id === '/vote/[]') return { real: `/vote/${surveyId}`, missing: `/vote/sv-${randomUUID()}` };
 	if (id === '/files/[]') return { real: `/files/${fileId}`, missing: `/files/${randomUUID()}` };
+	if (id === '/m/[]') return { real: `/m/${meetingId}`, missing: `/m/mt-${randomUUID()}` };
 	return { real: id, missing: id };
 }
 

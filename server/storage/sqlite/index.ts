@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Stores } from '../Stores';
+import { SqliteActionListStore } from './SqliteActionListStore';
 import { SqliteAuditLog } from './SqliteAuditLog';
 import { SqliteAutomergeChangeStore } from './SqliteAutomergeChangeStore';
 import { SqliteBoardFileStore } from './SqliteBoardFileStore';
@@ -10,6 +11,7 @@ import { SqliteDocumentRegistry } from './SqliteDocumentRegistry';
 import { SqliteEvaluationStore } from './SqliteEvaluationStore';
 import { SqliteFileStore } from './SqliteFileStore';
 import { SqliteInviteStore } from './SqliteInviteStore';
+import { SqliteMeetingStore } from './SqliteMeetingStore';
 import { SqliteNotificationStore } from './SqliteNotificationStore';
 import { SqliteOrgStore } from './SqliteOrgStore';
 import { SqlitePhoneCodeStore } from './SqlitePhoneCodeStore';
@@ -48,6 +50,8 @@ export function openSqliteStores(dataDir: string): Stores {
 		resources: new SqliteResourceStore(sql),
 		projectOverview: new SqliteProjectOverviewStore(sql),
 		boardFiles: new SqliteBoardFileStore(sql),
+		meetings: new SqliteMeetingStore(sql),
+		actionLists: new SqliteActionListStore(sql),
 		close: async () => sql.close()
 	};
 }

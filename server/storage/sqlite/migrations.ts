@@ -427,5 +427,91 @@ export const MIGRATIONS: readonly string[] = [
 		PRIMARY KEY (doc_id, file_id)
 	);
 	CREATE INDEX board_files_file ON board_files(file_id);
+	`,
+	// 8: joint meetings (issue 6). The state, each move, the agenda revisions and the committees'
+	// signatures are server rows; the agenda text is a Yjs document per revision (documents,
+	// kind agenda). Moves are append-only in the database; a signature is never deleted and may
+	// only gain its withdrawal time, once. A community's action list is a board marked by a row.
+	`
+	CREATE TABLE meetings (
+		id TEXT PRIMARY KEY,
+		community_id TEXT NOT NULL REFERENCES units(id),
+		title TEXT NOT NULL,
+		starts_at INTEGER NOT NULL,
+		place TEXT NOT NULL,
+		committees TEXT NOT NULL,
+		other_parties TEXT NOT NULL,
+		state TEXT NOT NULL
+			CHECK (state IN ('draft','published','in_session','minuted','correcting')),
+		agenda_id TEXT NOT NULL REFERENCES documents(id),
+		created_by TEXT NOT NULL,
+		created_at INTEGER NOT NULL,
+		updated_at INTEGER NOT NULL
+	);
+	CREATE INDEX meetings_community ON meetings(community_id, starts_at);
+
+	CREATE TABLE meeting_moves (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		meeting_id TEXT NOT NULL REFERENCES meetings(id),
+		from_state TEXT,
+		to_state TEXT NOT NULL,
+		reason TEXT,
+		author_id TEXT NOT NULL,
+		at INTEGER NOT NULL
+	);
+	CREATE INDEX meeting_moves_meeting ON meeting_moves(meeting_id, id);
+	CREATE TRIGGER meeting_moves_no_update BEFORE UPDATE ON meeting_moves
+	BEGIN SELECT RAISE(ABORT, 'meeting_moves is append-only'); END;
+	CREATE TRIGGER meeting_moves_no_delete BEFORE DELETE ON meeting_moves
+	BEGIN SELECT RAISE(ABORT, 'meeting_moves is append-only'); END;
+
+	CREATE TABLE agenda_revisions (
+		meeting_id TEXT NOT NULL REFERENCES meetings(id),
+		revision INTEGER NOT NULL CHECK (revision >= 1),
+		agenda_id TEXT NOT NULL UNIQUE REFERENCES documents(id),
+		based_on TEXT REFERENCES documents(id),
+		reason TEXT,
+		created_by TEXT NOT NULL,
+		created_at INTEGER NOT NULL,
+		PRIMARY KEY (meeting_id, revision)
+	);
+	CREATE TRIGGER agenda_revisions_no_update BEFORE UPDATE ON agenda_revisions
+	BEGIN SELECT RAISE(ABORT, 'agenda_revisions is append-only'); END;
+	CREATE TRIGGER agenda_revisions_no_delete BEFORE DELETE ON agenda_revisions
+	BEGIN SELECT RAISE(ABORT, 'agenda_revisions is append-only'); END;
+
+	CREATE TABLE meeting_signatures (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		meeting_id TEXT NOT NULL REFERENCES meetings(id),
+		revision INTEGER NOT NULL,
+		committee TEXT NOT NULL
+			CHECK (committee IN ('residents_committee','owners_committee','property_company')),
+		-- NULL: the minutes as a whole; an agenda item's id once items are nodes.
+		item_id TEXT,
+		signer_id TEXT NOT NULL REFERENCES users(id),
+		signed_at INTEGER NOT NULL,
+		withdrawn_at INTEGER,
+		FOREIGN KEY (meeting_id, revision) REFERENCES agenda_revisions(meeting_id, revision)
+	);
+	-- One standing signature per committee, revision and item.
+	CREATE UNIQUE INDEX meeting_signatures_standing
+		ON meeting_signatures(meeting_id, revision, committee, COALESCE(item_id, ''))
+		WHERE withdrawn_at IS NULL;
+	CREATE TRIGGER meeting_signatures_no_delete BEFORE DELETE ON meeting_signatures
+	BEGIN SELECT RAISE(ABORT, 'meeting_signatures are never deleted'); END;
+	CREATE TRIGGER meeting_signatures_only_withdrawn BEFORE UPDATE ON meeting_signatures
+	WHEN OLD.withdrawn_at IS NOT NULL OR NEW.withdrawn_at IS NULL
+		OR NEW.id IS NOT OLD.id OR NEW.meeting_id IS NOT OLD.meeting_id
+		OR NEW.revision IS NOT OLD.revision OR NEW.committee IS NOT OLD.committee
+		OR NEW.item_id IS NOT OLD.item_id OR NEW.signer_id IS NOT OLD.signer_id
+		OR NEW.signed_at IS NOT OLD.signed_at
+	BEGIN SELECT RAISE(ABORT, 'a signature may only be withdrawn, once'); END;
+
+	CREATE TABLE action_lists (
+		community_id TEXT PRIMARY KEY REFERENCES units(id),
+		board_id TEXT NOT NULL UNIQUE REFERENCES documents(id),
+		created_by TEXT NOT NULL,
+		created_at INTEGER NOT NULL
+	);
 	`
 ];

@@ -45,7 +45,14 @@ export const AUDIT_ACTIONS = [
 	'resource_restored',
 	'resource_requested',
 	'resource_request_withdrawn',
-	'resource_decided'
+	'resource_decided',
+	// Joint meetings (issue 6): every state move, correction and signature is also a meeting row.
+	'meeting_created',
+	'meeting_edited',
+	'meeting_moved',
+	'meeting_corrected',
+	'meeting_signed',
+	'meeting_signature_withdrawn'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -347,3 +347,51 @@ export function isDocKind(value: unknown): value is DocKind {
 
 export const canWrite = (level: AccessLevel) => level === 'write';
 export const canRead = (level: AccessLevel) => level !== 'none';
+
+/**
+ * Joint meetings (多委联合办公会), checked against the roles a user holds in the meeting's
+ * community. What the meeting's state allows on top (a draft is not for residents, a minuted
+ * agenda is read-only for everyone, signing only in session) is in `meetings.ts`; a signature
+ * is further limited to the signer's own committee, and its withdrawal to the signer.
+ */
+export const MEETING_ACTIONS = [
+	/** Create a meeting (its agenda is made with it). */
+	'create',
+	/** Change a meeting's title, time, place and attendance before it is in session. */
+	'edit_details',
+	/** draft → published: residents can now read it. */
+	'publish',
+	/** published → in session. */
+	'start',
+	/** in session (or correcting) → minuted: the agenda becomes read-only for everyone. */
+	'minute',
+	/** minuted → correcting: a new agenda revision; the minuted one is kept read-only. */
+	'correct',
+	/** See a meeting and its agenda while it is still a draft. */
+	'read_draft',
+	/** See a published (or later) meeting and its agenda. */
+	'read',
+	/** Write the current agenda revision while the state allows it. */
+	'edit_agenda',
+	/** Sign the minutes for one's own committee (and withdraw one's own signature). */
+	'sign'
+] as const;
+export type MeetingAction = (typeof MEETING_ACTIONS)[number];
+
+export const MEETING_POLICY: Record<MeetingAction, readonly Role[]> = {
+	create: ['secretary'],
+	edit_details: ['secretary'],
+	publish: ['secretary'],
+	start: ['secretary'],
+	minute: ['secretary'],
+	correct: ['secretary'],
+	read_draft: ['secretary', ...COMMITTEES],
+	read: ['secretary', ...COMMITTEES, 'party_member', 'volunteer', 'resident', 'officer', 'deputy'],
+	edit_agenda: ['secretary', ...COMMITTEES],
+	sign: [...COMMITTEES]
+};
+
+export function canDoWithMeetings(action: MeetingAction, roles: Iterable<Role>): boolean {
+	for (const role of roles) if (MEETING_POLICY[action].includes(role)) return true;
+	return false;
+}

@@ -9,6 +9,7 @@ import { historyEn } from './en/history';
 import { resourcesEn } from './en/resources';
 import { overviewEn } from './en/overview';
 import { boardEditEn } from './en/boardEdit';
+import { meetingsEn } from './en/meetings';
 
 export const en: Messages = {
 	...chainEn,
@@ -19,6 +20,7 @@ export const en: Messages = {
 	...resourcesEn,
 	...overviewEn,
 	...boardEditEn,
+	...meetingsEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'
@@ -308,7 +310,13 @@ export const en: Messages = {
 			resource_restored: 'Restored a resource',
 			resource_requested: 'Requested a resource',
 			resource_request_withdrawn: 'Withdrew a resource request',
-			resource_decided: 'Answered a resource request'
+			resource_decided: 'Answered a resource request',
+			meeting_created: 'Created a joint meeting',
+			meeting_edited: 'Changed a meeting’s details',
+			meeting_moved: 'Moved a meeting’s state',
+			meeting_corrected: 'Opened a correction of the minutes',
+			meeting_signed: 'Signed for a committee',
+			meeting_signature_withdrawn: 'Withdrew a committee signature'
 		}
 	},
 	metrics: metricsEn,

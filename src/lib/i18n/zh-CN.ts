@@ -7,6 +7,7 @@ import { historyZh } from './zh-CN/history';
 import { resourcesZh } from './zh-CN/resources';
 import { overviewZh } from './zh-CN/overview';
 import { boardEditZh } from './zh-CN/boardEdit';
+import { meetingsZh } from './zh-CN/meetings';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
@@ -23,6 +24,7 @@ export const zhCN = {
 	...resourcesZh,
 	...overviewZh,
 	...boardEditZh,
+	...meetingsZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'
@@ -305,7 +307,13 @@ export const zhCN = {
 			resource_restored: '重新上架资源',
 			resource_requested: '申请资源',
 			resource_request_withdrawn: '撤回资源申请',
-			resource_decided: '答复资源申请'
+			resource_decided: '答复资源申请',
+			meeting_created: '新建联合办公会',
+			meeting_edited: '修改会议信息',
+			meeting_moved: '变更会议状态',
+			meeting_corrected: '发起纪要更正',
+			meeting_signed: '委员会签署',
+			meeting_signature_withdrawn: '撤回委员会签署'
 		}
 	},
 	metrics: metricsZh,

@@ -40,6 +40,8 @@ export class AgendaSession {
 	contentError = $state(false);
 	people = $state.raw<PresentUser[]>([]);
 	viewers = $state(0);
+	/** The server closed the document to edits while it was open (its meeting was minuted). */
+	closed = $state(false);
 
 	readonly syncDoc: Y.Doc;
 	readonly viewDoc = new Y.Doc();
@@ -93,7 +95,13 @@ export class AgendaSession {
 	}
 
 	get editable(): boolean {
-		return this.opts.writable && this.schemaKnown && !this.schemaTooNew && !this.contentError;
+		return (
+			this.opts.writable &&
+			!this.closed &&
+			this.schemaKnown &&
+			!this.schemaTooNew &&
+			!this.contentError
+		);
 	}
 
 	/** The editor met content its schema cannot show: stop writing before anything is dropped. */
@@ -183,6 +191,7 @@ export class AgendaSession {
 			const p = readPresence(awareness.getStates(), awareness.clientID);
 			this.people = p.people;
 			this.viewers = p.viewers;
+			this.closed = p.closed;
 		};
 		awareness.on('change', onAwareness);
 		this.#offs.push(() => awareness.off('change', onAwareness));

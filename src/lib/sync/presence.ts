@@ -10,6 +10,8 @@ export interface PresentUser {
 export interface Presence {
 	people: PresentUser[];
 	viewers: number;
+	/** The server says the document takes no edits (its meeting was minuted). */
+	closed: boolean;
 }
 
 // Six-digit hex only: y-tiptap's caret decorations append an alpha suffix to it.
@@ -34,10 +36,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function readPresence(states: Map<number, unknown>, selfClientId: number): Presence {
 	const byUser = new Map<string, PresentUser>();
 	let viewers = 0;
+	let closed = false;
 	for (const [clientId, state] of states) {
 		if (!isRecord(state)) continue;
 		if (state.server === true) {
 			if (typeof state.viewers === 'number') viewers = state.viewers;
+			closed = state.closed === true;
 			continue;
 		}
 		const user = state.user;
@@ -51,5 +55,5 @@ export function readPresence(states: Map<number, unknown>, selfClientId: number)
 			color: colorFor(user.id)
 		});
 	}
-	return { people: [...byUser.values()], viewers };
+	return { people: [...byUser.values()], viewers, closed };
 }

@@ -12,7 +12,21 @@ const BOARD_ID = /^[1-9A-HJ-NP-Za-km-z]{10,64}$/;
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!BOARD_ID.test(params.id)) error(404, 'Not Found');
 	const page = await loadDocPage(locals, params.id, 'board', url.pathname);
-	const { projects, stores } = services();
+	const { projects, stores, actionLists } = services();
+	// A community's action list is a board of tasks with no project: no stage, no evaluation.
+	if (await actionLists.isActionList(params.id)) {
+		// Its tasks still have owners to pick: the same editing context as a project's board.
+		const editing = await services().boards.editContext(page.me.id, params.id);
+		if (!editing) error(404, 'Not Found');
+		return {
+			...page,
+			actionList: true,
+			project: null,
+			names: {},
+			evaluation: null,
+			editing
+		};
+	}
 	// The stage and the published pledge are server records, shown beside the board.
 	const project = await projects.view(page.me.id, params.id);
 	const authors = new Set([
@@ -32,7 +46,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// Owning unit, problem list and owner picker for the editor (BoardView).
 	const editing = await services().boards.editContext(page.me.id, params.id);
 	if (!editing) error(404, 'Not Found');
-	return { ...page, project, names, evaluation, editing };
+	return { ...page, actionList: false, project, names, evaluation, editing };
 };
 
 /** A stage move or a pledge revision; refusals come back with the unmet gates. */
