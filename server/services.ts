@@ -23,6 +23,7 @@ import { createAutomergeSync, type AutomergeSync } from './automerge/createAutom
 import { createMetricsHelpers, type MetricsHelpers } from './metrics/MetricsHelpers';
 import { SheetWorker } from './files/sheets/SheetWorker';
 import { ProjectService } from './projects/ProjectService';
+import { PublicProjects } from './projects/PublicProjects';
 
 /**
  * The shared services, created once per server and handed to SvelteKit through
@@ -47,6 +48,8 @@ export interface Services {
 	evaluation: EvaluationService;
 	/** Secretary projects: boards with a stage, published pledges and gates (issue 5). */
 	projects: ProjectService;
+	/** The public pledge pages and sheets: published projects, for anyone (no session). */
+	publicProjects: PublicProjects;
 	/** Open sync sockets per user, across both endpoints. */
 	socketLimit: ConnectionLimit;
 	/** How long the event loop has been blocked, for `/healthz`. */
@@ -117,6 +120,7 @@ export function createServices(
 		access,
 		metrics,
 		projects,
+		publicProjects: new PublicProjects({ stores: s, automerge, evaluation, sheets, now }),
 		yjs,
 		automerge,
 		demands,

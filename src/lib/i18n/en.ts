@@ -5,12 +5,14 @@ import type { Messages } from './zh-CN';
 import { chainEn } from './en/chain';
 import { evaluationEn } from './en/evaluation';
 import { projectsEn } from './en/projects';
+import { publicPledgeEn } from './en/publicPledge';
 
 export const en: Messages = {
 	...chainEn,
 	...notificationsEn,
 	...evaluationEn,
 	...projectsEn,
+	...publicPledgeEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'

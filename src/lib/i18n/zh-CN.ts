@@ -3,6 +3,7 @@ import { metricsZh } from './zh-CN/metrics';
 import { chainZh } from './zh-CN/chain';
 import { evaluationZh } from './zh-CN/evaluation';
 import { projectsZh } from './zh-CN/projects';
+import { publicPledgeZh } from './zh-CN/publicPledge';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
@@ -15,6 +16,7 @@ export const zhCN = {
 	...notificationsZh,
 	...evaluationZh,
 	...projectsZh,
+	...publicPledgeZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'
