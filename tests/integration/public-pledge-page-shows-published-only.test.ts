@@ -168,6 +168,13 @@ describe('a published project, read with no session', () => {
 		// A grid is not a community: no noticeboard.
 		expect((await page('/p/c/c-a-g1')).status).toBe(404);
 	});
+
+	it('the board page links to the public page once published', async () => {
+		const res = await get(server, `/board/${boardId}`, await server.cookieFor('secretary'));
+		expect(await res.text()).toMatch(
+			new RegExp(`href="[./]*p/${boardId}" data-testid="public-link"`)
+		);
+	});
 });
 
 describe('evaluation results on the public page', () => {
