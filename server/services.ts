@@ -29,6 +29,7 @@ import { boardEditContext, type BoardEditContext } from './boards/BoardEditConte
 import { BoardFiles } from './boards/BoardFiles';
 import { ActionLists } from './meetings/ActionLists';
 import { MeetingService } from './meetings/MeetingService';
+import { PublicProjects } from './projects/PublicProjects';
 
 /**
  * The shared services, created once per server and handed to SvelteKit through
@@ -66,6 +67,8 @@ export interface Services {
 	meetings: MeetingService;
 	/** Each community's action list board (tasks of no project). */
 	actionLists: ActionLists;
+	/** The public pledge pages and sheets: published projects, for anyone (no session). */
+	publicProjects: PublicProjects;
 	/** Open sync sockets per user, across both endpoints. */
 	socketLimit: ConnectionLimit;
 	/** How long the event loop has been blocked, for `/healthz`. */
@@ -149,6 +152,7 @@ export function createServices(
 		},
 		meetings,
 		actionLists,
+		publicProjects: new PublicProjects({ stores: s, automerge, evaluation, sheets, now }),
 		yjs,
 		automerge,
 		demands,

@@ -22,6 +22,9 @@ const VOTERS = [
 interface DemoProject {
 	title: string;
 	goal: string;
+	/** A published pledge passed the publishing gate: measures and a deadline are there. */
+	measures: string;
+	deadline: string;
 	report: string;
 	tasks: { id: string; title: string; status: TaskStatus; owner: string }[];
 	acceptance: {
@@ -38,6 +41,8 @@ interface DemoProject {
 const IN_RECTIFICATION: DemoProject = {
 	title: '北门车棚与照明改造书记项目',
 	goal: '2026年11月底前建成北门非机动车棚并集中充电，楼道不再停放电动车。',
+	measures: '物业腾出北门空地搭建车棚；居委会组织清理楼道电动车；党员志愿者夜间巡查。',
+	deadline: '2026-11-30',
 	report: '建成车棚1处、充电口40个，清理楼道电动车57辆，组建居民巡查队每晚巡查。',
 	tasks: [
 		{ id: 't-lines', title: '搭建车棚', status: 'done', owner: 'committee:property_company' },
@@ -65,6 +70,8 @@ const IN_RECTIFICATION: DemoProject = {
 const PASSED: DemoProject = {
 	title: '老旧小区雨污管网改造书记项目',
 	goal: '汛期前完成2号、5号楼雨污分流改造，解决雨天返水。',
+	measures: '委托专业单位管网摸排；分段施工减少扰民；施工后恢复路面并公示验收结果。',
+	deadline: '2026-06-30',
 	report: '完成管线改造420米，经两次大雨检验无返水，路面已恢复。',
 	tasks: [
 		{ id: 't-survey', title: '管网摸排', status: 'done', owner: 'committee:property_company' },
@@ -106,9 +113,9 @@ async function seedProject(
 	const id = parseAutomergeUrl(generateAutomergeUrl()).documentId;
 	const pledge = {
 		goal: p.goal,
-		measures: '',
+		measures: p.measures,
 		responsible: ['王建华（社区党委书记）'],
-		deadline: '',
+		deadline: p.deadline,
 		budget: '',
 		fundingSources: []
 	};

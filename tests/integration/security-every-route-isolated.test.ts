@@ -30,6 +30,10 @@ import { JPEG_16X8 } from '../unit/fixtures/photos';
  *   community A.
  * - `public` pages (login, reset, invite, settings, logout) need no session and show no
  *   community data.
+ * - `published` pages (/p/<board>, its PDF, /p/c/<community>): the public pledge. A published
+ *   project (or an existing community) → 200 to anyone, with no session and to an outsider, and
+ *   nothing of community A beyond that project; an unpublished project → 404 with exactly the
+ *   answer a made-up id gets.
  * - `record` endpoints about one demand or photo (/api/demands/<id>, /api/files?demand=<id>,
  *   /files/<id>): no session → 401 (the API) or 404 (the file); an outsider → 404 with exactly
  *   the body a made-up id gets. The demand page /d/<id> follows the `document` rule.
@@ -38,7 +42,8 @@ import { JPEG_16X8 } from '../unit/fixtures/photos';
  * here and says which rule it follows. Parameter names are ignored (`/agenda/[]`), so the
  * table need not guess how another branch names them.
  */
-type Kind = 'public' | 'user' | 'api' | 'community' | 'district' | 'document' | 'record';
+type Kind =
+	'public' | 'published' | 'user' | 'api' | 'community' | 'district' | 'document' | 'record';
 interface RouteSpec {
 	kind: Kind;
 	/** Form actions the route's +page.server.ts exports (checked against the file). */
@@ -133,7 +138,11 @@ const ROUTES: Record<string, RouteSpec> = {
 	// meeting's page with its state moves, correction and signatures, and the action list.
 	'/c/[]/meetings': { kind: 'community', actions: ['create'] },
 	'/m/[]': { kind: 'document', actions: ['edit', 'move', 'correct', 'sign', 'withdraw'] },
-	'/c/[]/actions': { kind: 'community' }
+	'/c/[]/actions': { kind: 'community' },
+	// The public pledge (issue 5): a published project's page and sheet, a community's noticeboard.
+	'/p/[]': { kind: 'published' },
+	'/p/[]/pledge.pdf': { kind: 'published' },
+	'/p/c/[]': { kind: 'published' }
 };
 
 const ROUTES_DIR = join(process.cwd(), 'src/routes');
@@ -181,6 +190,8 @@ let surveyId: string;
 /** A change the server recorded on the demo board (for the board-as-it-was page). */
 let firstChange: string;
 let meetingId: string;
+/** A project of community A still at its topic: not published. */
+let topicBoardId: string;
 const COMMUNITY_A_MARKS = ['c-a', '丽泽园', 'Lizeyuan'];
 beforeAll(async () => {
 	server = await startTestServer({ withApp: true });
@@ -207,6 +218,8 @@ beforeAll(async () => {
 	const meeting = DEMO_MEETINGS[0]!;
 	meetingId = meeting.id;
 	COMMUNITY_A_MARKS.push(meeting.id, meeting.agendaId);
+	const docs = await server.services.stores.documents.inCommunities(['c-a']);
+	topicBoardId = docs.find((d) => d.title === '东门停车秩序整治')!.id;
 });
 afterAll(async () => {
 	await server?.close();
@@ -215,9 +228,14 @@ afterAll(async () => {
 const unknownBoard = () => parseAutomergeUrl(generateAutomergeUrl()).documentId;
 
 /** Concrete paths for a route: the real thing, and one that does not exist. */
-function paths(id: string): { real: string; missing: string } {
+function paths(id: string): { real: string; missing: string; unpublished?: string } {
 	if (id.startsWith('/u/[]/projects'))
 		return { real: id.replace('[]', 's-guoyuan'), missing: id.replace('[]', 's-nope') };
+	if (id === '/p/c/[]') return { real: '/p/c/c-a', missing: '/p/c/c-nope' };
+	if (id.startsWith('/p/[]')) {
+		const at = (board: string) => id.replace('[]', board);
+		return { real: at(server.boardId), missing: at(unknownBoard()), unpublished: at(topicBoardId) };
+	}
 	if (id.startsWith('/c/[]') || id.startsWith('/u/[]'))
 		return { real: id.replace('[]', 'c-a'), missing: id.replace('[]', 'c-nope') };
 	if (id.startsWith('/g/[]'))
@@ -313,7 +331,7 @@ describe('with no session and as a user of another community', () => {
 		const spec = ROUTES[id];
 		if (!spec) continue;
 		it(`${id} (${spec.kind})`, async () => {
-			const { real, missing } = paths(id);
+			const { real, missing, unpublished } = paths(id);
 			const methods = spec.methods ?? ['GET'];
 			const actions = spec.actions ?? [];
 
@@ -354,6 +372,23 @@ describe('with no session and as a user of another community', () => {
 				expect(res.status).toBe(200);
 				const body = await res.text();
 				for (const mark of COMMUNITY_A_MARKS) expect(body).not.toContain(mark);
+			} else if (spec.kind === 'published') {
+				// The published project itself may appear; nothing else of community A's.
+				const marks = COMMUNITY_A_MARKS.slice(3).filter((m) => m !== server.boardId);
+				for (const cookie of [undefined, outsider]) {
+					const res = await get(server, real, cookie);
+					expect(res.status, real).toBe(200);
+					const body = await res.text();
+					for (const mark of marks) expect(body).not.toContain(mark);
+				}
+				const absent = await get(server, missing);
+				expect(absent.status, missing).toBe(404);
+				const absentBody = await absent.text();
+				if (unpublished) {
+					const hidden = await get(server, unpublished);
+					expect(hidden.status, unpublished).toBe(404);
+					expect(title(await hidden.text())).toBe(title(absentBody));
+				}
 			} else if (spec.kind === 'record') {
 				for (const method of methods) {
 					const call = (path: string, cookie?: string) =>

@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { CsvError, type Cell } from '../csv';
 import { XlsxError, type Sheet } from '../xlsx';
+import type { PdfFont } from '../../projects/pdfFont';
+import type { PublicProject } from '../../projects/PublicProjects';
 import type { SheetFailure, SheetJob, SheetResult } from './sheetJobs';
 
 /** The queue is full: the caller should answer "busy, try again" rather than wait minutes. */
@@ -55,6 +57,16 @@ export class SheetWorker {
 
 	toCsv(rows: readonly (readonly Cell[])[]): Promise<string> {
 		return this.#run({ kind: 'toCsv', rows }) as Promise<string>;
+	}
+
+	/** A published project's pledge sheet (PDF); throws PdfFontError's name for an unusable font. */
+	pledgeSheet(
+		project: PublicProject,
+		pageUrl: string,
+		font: PdfFont
+	): Promise<Uint8Array<ArrayBuffer>> {
+		const job = { kind: 'pledgeSheet', project, pageUrl, font } as const;
+		return this.#run(job) as Promise<Uint8Array<ArrayBuffer>>;
 	}
 
 	async close() {

@@ -1,5 +1,8 @@
 import { decodeTextFile, parseCsv, toCsv, type Cell } from '../csv';
 import { readXlsxRows, writeXlsx, type Sheet } from '../xlsx';
+import type { PdfFont } from '../../projects/pdfFont';
+import { pledgeSheet } from '../../projects/pledgeSheet';
+import type { PublicProject } from '../../projects/PublicProjects';
 
 /**
  * What the sheet worker does, as plain functions of plain data (so a job is the same whether it
@@ -8,7 +11,9 @@ import { readXlsxRows, writeXlsx, type Sheet } from '../xlsx';
 export type SheetJob =
 	| { kind: 'readTable'; bytes: Uint8Array; maxRows: number }
 	| { kind: 'writeXlsx'; sheets: readonly Sheet[] }
-	| { kind: 'toCsv'; rows: readonly (readonly Cell[])[] };
+	| { kind: 'toCsv'; rows: readonly (readonly Cell[])[] }
+	// The public pledge sheet: fontkit parses a whole CJK font per PDF (see pledgeSheet.ts).
+	| { kind: 'pledgeSheet'; project: PublicProject; pageUrl: string; font: PdfFont };
 
 export type SheetResult = string[][] | Uint8Array | string;
 
@@ -33,5 +38,7 @@ export async function runSheetJob(job: SheetJob): Promise<SheetResult> {
 			return writeXlsx(job.sheets);
 		case 'toCsv':
 			return toCsv(job.rows);
+		case 'pledgeSheet':
+			return pledgeSheet(job.project, job.pageUrl, job.font);
 	}
 }

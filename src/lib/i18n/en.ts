@@ -10,6 +10,7 @@ import { resourcesEn } from './en/resources';
 import { overviewEn } from './en/overview';
 import { boardEditEn } from './en/boardEdit';
 import { meetingsEn } from './en/meetings';
+import { publicPledgeEn } from './en/publicPledge';
 
 export const en: Messages = {
 	...chainEn,
@@ -21,6 +22,7 @@ export const en: Messages = {
 	...overviewEn,
 	...boardEditEn,
 	...meetingsEn,
+	...publicPledgeEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'

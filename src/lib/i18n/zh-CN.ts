@@ -8,6 +8,7 @@ import { resourcesZh } from './zh-CN/resources';
 import { overviewZh } from './zh-CN/overview';
 import { boardEditZh } from './zh-CN/boardEdit';
 import { meetingsZh } from './zh-CN/meetings';
+import { publicPledgeZh } from './zh-CN/publicPledge';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
@@ -25,6 +26,7 @@ export const zhCN = {
 	...overviewZh,
 	...boardEditZh,
 	...meetingsZh,
+	...publicPledgeZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'
