@@ -13,9 +13,10 @@ export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	if (!BOARD_ID.test(params.id)) error(404, 'Not Found');
 	const project = await services().publicProjects.view(params.id);
 	if (!project) error(404, 'Not Found');
-	// Shared links are opened many times; a minute of caching spares the server, and a stage
-	// move shows within that minute. Private: the page varies by language cookie.
-	setHeaders({ 'cache-control': 'private, max-age=60' });
+	// Always asked afresh: a secretary who has just moved the stage and opens the link must not
+	// see the old one (rendering is cheap: no JavaScript, one query). Private: the page varies by
+	// language cookie. The PDF, which is costly to make, is the one kept for a minute.
+	setHeaders({ 'cache-control': 'private, no-cache' });
 	return { project, href: url.origin + url.pathname, today: beijingToday() };
 };
 

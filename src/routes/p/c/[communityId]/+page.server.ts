@@ -9,6 +9,6 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	if (!UNIT_ID.test(params.communityId)) error(404, 'Not Found');
 	const community = await services().publicProjects.community(params.communityId);
 	if (!community) error(404, 'Not Found');
-	setHeaders({ 'cache-control': 'private, max-age=60' });
+	setHeaders({ 'cache-control': 'private, no-cache' });
 	return { community };
 };
