@@ -26,12 +26,17 @@ const MARKER = /<t:(\d+):(\d+):(\d+)>/g;
 
 // Every y-websocket provider adds a process 'exit' listener in Node; hundreds here are expected.
 process.setMaxListeners(0);
-// A stock client's reconnect that is reset (ECONNRESET, "socket hang up") surfaces as an
-// unhandled 'error' on a socket it made; the client retries by itself. Count, do not die: a
-// dead worker would lose every document it drives. Anything else still ends the worker.
+// A stock client's reconnect that is reset (ECONNRESET, "socket hang up") or refused at the
+// upgrade (429 while the server has not yet seen its old socket go) surfaces as an unhandled
+// 'error' on a socket it made; the client retries by itself. Count, do not die: a dead worker
+// would lose every document it drives. Anything else still ends the worker.
 let clientErrors = 0;
+const CLIENT_SOCKET_ERRORS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
 process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
-	if (error.code === 'ECONNRESET' || error.code === 'ECONNREFUSED' || error.code === 'EPIPE') {
+	if (
+		CLIENT_SOCKET_ERRORS.has(error.code ?? '') ||
+		error.message.startsWith('Unexpected server response')
+	) {
 		clientErrors++;
 		return;
 	}
