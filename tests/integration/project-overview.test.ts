@@ -20,6 +20,8 @@ const CLOCK = Date.parse('2027-02-15T04:00:00Z');
 const TOPIC = '东门停车秩序整治';
 const MEALS = '独居老人助餐点建设';
 const LIFT = '3号楼加装电梯书记项目';
+/** In evaluation (rectification under way), its published deadline 2026-11-30. */
+const SHED = '北门车棚与照明改造书记项目';
 const HEADER = [
 	'项目名称',
 	'层级',
@@ -213,7 +215,7 @@ describe('the figures match the demo’s projects', () => {
 		const byTitle = new Map(rows.slice(1).map((r) => [r[0], r]));
 		// The demo's closed project: 5 of 6 satisfied; the one in rectification: 2 of 5.
 		expect(byTitle.get('老旧小区雨污管网改造书记项目')![8]).toBe('0.8333');
-		expect(byTitle.get('北门车棚与照明改造书记项目')![8]).toBe('0.4');
+		expect(byTitle.get(SHED)![8]).toBe('0.4');
 		expect(byTitle.get(LIFT)![8]).toBe('');
 		const { html } = await page('/c/c-a/projects', 'secretary');
 		expect(html).toContain('满意率 83.3%，达标线 80%，达标');
@@ -234,6 +236,8 @@ describe('overdue pledges', () => {
 		expect((await csv()).get(MEALS)).toBe('是');
 		expect((await csv()).get(LIFT)).toBe('否');
 		expect((await csv()).get(TOPIC)).toBe('否');
+		// In evaluation, not closed, its published deadline past: still overdue.
+		expect((await csv()).get(SHED)).toBe('是');
 
 		// Moving the meal point's deadline on the board without publishing a revision changes nothing.
 		await applyServerChange<Board>(
@@ -265,9 +269,9 @@ describe('overdue pledges', () => {
 				.slice(1)
 				.map((r) => r[0])
 				.sort()
-		).toEqual([LIFT, MEALS].sort());
+		).toEqual([LIFT, MEALS, SHED].sort());
 		const { html } = await page('/c/c-a/projects?overdue=1', 'secretary');
-		expect(html).toContain('显示 2 / ');
+		expect(html).toContain('显示 3 / ');
 	});
 });
 
