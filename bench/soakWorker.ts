@@ -171,7 +171,16 @@ process.on('message', (msg: ParentMessage) => {
 
 async function finish() {
 	clearInterval(progress);
-	send({ type: 'result', edits, latencies, unseen: sentAt.size, clientErrors });
+	// The result carries every latency sample (megabytes after 30 minutes): disconnecting before
+	// the pipe has taken it all lost it, and the parent saw only "worker exited 0".
+	await new Promise<void>((resolve, reject) =>
+		process.send?.(
+			{ type: 'result', edits, latencies, unseen: sentAt.size, clientErrors },
+			undefined,
+			{},
+			(error) => (error ? reject(error) : resolve())
+		)
+	);
 	for (const cs of agendas) for (const c of cs) c.destroy();
 	for (const r of repos) await r.close();
 	process.disconnect();
