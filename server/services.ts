@@ -95,7 +95,8 @@ export function createServices(
 	const s = stores ?? openSqliteStores(config.dataDir);
 	const sessions = new SessionService(s.sessions, s.users);
 	const access = new AccessService(s);
-	const deps = { stores: s, access, config };
+	const socketLimit = new ConnectionLimit(config.maxSocketsPerUser, config.log);
+	const deps = { stores: s, access, config, socketLimit };
 	const yjs = createYjsSync(deps);
 	const automerge = createAutomergeSync(deps);
 	const endpoints = [yjs, automerge];
@@ -157,7 +158,7 @@ export function createServices(
 		automerge,
 		demands,
 		evaluation,
-		socketLimit: new ConnectionLimit(config.maxSocketsPerUser),
+		socketLimit,
 		eventLoop,
 		startedAt: Date.now(),
 		messages,

@@ -150,6 +150,7 @@ export function createAutomergeSync(deps: SyncDeps): AutomergeSync {
 				return;
 			}
 			wss.handleUpgrade(req, socket, head, (ws) => {
+				deps.socketLimit?.track(socket, ws);
 				const conn = new SyncConnection(ws, user, context);
 				connections.add(conn);
 				ws.on('close', () => connections.delete(conn));

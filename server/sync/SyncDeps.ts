@@ -1,9 +1,12 @@
 import type { AccessService } from '../access/AccessService';
 import type { GongzhiConfig } from '../config';
 import type { Stores } from '../storage/Stores';
+import type { ConnectionLimit } from './ConnectionLimit';
 
 export interface SyncDeps {
 	stores: Stores;
 	access: AccessService;
 	config: GongzhiConfig;
+	/** Told which websocket each admitted socket became, so stale ones can be probed at the cap. */
+	socketLimit?: ConnectionLimit;
 }

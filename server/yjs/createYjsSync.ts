@@ -135,7 +135,10 @@ export function createYjsSync(deps: SyncDeps): SyncEndpoint {
 			socket.destroy();
 			return;
 		}
-		wss.handleUpgrade(req, socket, head, (ws) => attach(ws, room, user, grant));
+		wss.handleUpgrade(req, socket, head, (ws) => {
+			deps.socketLimit?.track(socket, ws);
+			attach(ws, room, user, grant);
+		});
 	}
 
 	return {

@@ -40,6 +40,18 @@ export class TcpProxy {
 		this.#cut = false;
 	}
 
+	/**
+	 * The network vanishes without either end being told, as when a phone loses signal: open
+	 * connections stay open but nothing more passes either way (no FIN, no RST).
+	 */
+	blackhole() {
+		for (const s of this.#sockets) {
+			s.unpipe();
+			s.removeAllListeners('data');
+			s.pause();
+		}
+	}
+
 	async close() {
 		this.cut();
 		await new Promise<void>((resolve) => this.#server.close(() => resolve()));

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { newBoard } from '../../server/automerge/newBoard';
 import { DEMO_AGENDA, DEMO_BOARD } from '../../server/demo/demoDistrict';
+import { STALE_PROBE_MS } from '../../server/sync/ConnectionLimit';
 import { CLOSE } from '../../server/sync/SyncEndpoint';
 import { newAgenda } from '../../server/yjs/newAgenda';
 import { AGENDA_SCHEMA_VERSION } from '../../src/lib/domain/agenda';
@@ -19,6 +20,7 @@ import {
 	sendMessage,
 	waitUntilServerHas
 } from '../helpers/automergeClient';
+import { TcpProxy } from '../helpers/proxy';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 import {
 	openAgenda,
@@ -171,4 +173,40 @@ describe('too many sockets per user', () => {
 		for (const ws of open) ws.close();
 		await waitFor(() => server.services.socketLimit.openFor('u-pm') === 0, 'every place freed');
 	});
+
+	it('at the cap, sockets whose network vanished are dropped after an unanswered ping, live ones stay', async () => {
+		const user = 'pm-staff';
+		const proxy = await new TcpProxy({ host: '127.0.0.1', port: server.port }).listen();
+		// Same origin as far as the server can tell: the Host it sees is the proxy's.
+		const viaProxy = {
+			...server,
+			wsUrl: `ws://127.0.0.1:${proxy.port}`,
+			headersFor: async (u: string) => ({
+				...(await server.headersFor(u)),
+				Origin: `http://127.0.0.1:${proxy.port}`
+			})
+		};
+		const lost = [(await openRawSocket(viaProxy, user)).ws, await rawSocket(viaProxy, user)];
+		const live = [(await openRawSocket(server, user)).ws, await rawSocket(server, user)];
+		proxy.blackhole();
+		const amUrl = `${server.wsUrl}/sync/automerge`;
+		// Refused now; the refusal asks every socket of the user whether it is still there.
+		expect(await upgradeStatus(amUrl, await server.headersFor(user))).toBe(429);
+		await waitFor(
+			() => server.services.socketLimit.openFor('u-pm') === 2,
+			'the two silent sockets to be dropped',
+			STALE_PROBE_MS + 3_000
+		);
+		expect(live.every((ws) => ws.readyState === ws.OPEN)).toBe(true);
+		expect(await upgradeStatus(amUrl, await server.headersFor(user))).toBe(101);
+		// Live sockets answer the ping: a user really at the cap stays refused.
+		const again = [await rawSocket(server, user), await rawSocket(server, user)];
+		expect(await upgradeStatus(amUrl, await server.headersFor(user))).toBe(429);
+		await new Promise((r) => setTimeout(r, STALE_PROBE_MS + 500));
+		expect([...live, ...again].every((ws) => ws.readyState === ws.OPEN)).toBe(true);
+		expect(await upgradeStatus(amUrl, await server.headersFor(user))).toBe(429);
+		for (const ws of [...lost, ...live, ...again]) ws.terminate();
+		await proxy.close();
+		await waitFor(() => server.services.socketLimit.openFor('u-pm') === 0, 'every place freed');
+	}, 30_000);
 });
