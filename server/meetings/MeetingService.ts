@@ -130,8 +130,13 @@ export class MeetingService {
 		const changed = details(input);
 		if (!DETAILS_EDITABLE.includes(meeting.state)) throw new MeetingError('conflict', 'state');
 		const at = this.deps.now();
-		if (!(await this.deps.stores.meetings.edit(meetingId, changed, DETAILS_EDITABLE, at)))
-			throw new MeetingError('conflict', 'state');
+		const { stores } = this.deps;
+		await stores.transaction(async () => {
+			if (!(await stores.meetings.edit(meetingId, changed, DETAILS_EDITABLE, at)))
+				throw new MeetingError('conflict', 'state');
+			// Lists and exports name the agenda after its meeting: a renamed meeting renames it.
+			await stores.documents.retitle(meeting.agendaId, changed.title);
+		});
 		await this.#audit(userId, 'meeting_edited', meetingId, meeting.communityId, {
 			before: pick(meeting),
 			after: changed

@@ -190,6 +190,23 @@ export function storesContract(name: string, open: () => Promise<Stores>) {
 		);
 
 		it(
+			'G1 a registered document is retitled in place; nothing else about it changes',
+			withStores(async (s) => {
+				const doc = await s.documents.register({
+					id: 'ag-g1',
+					kind: 'agenda',
+					communityId: 'c',
+					title: '旧标题',
+					schemaVersion: 1,
+					createdBy: 'u1'
+				});
+				expect(await s.documents.retitle('ag-g1', '新标题')).toBe(true);
+				expect(await s.documents.get('ag-g1')).toEqual({ ...doc, title: '新标题' });
+				expect(await s.documents.retitle('no-such-doc', 'x')).toBe(false);
+			})
+		);
+
+		it(
 			'T1 a failed transaction leaves nothing behind',
 			withStores(async (s) => {
 				await expect(

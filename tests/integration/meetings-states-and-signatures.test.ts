@@ -131,6 +131,17 @@ describe('changing the details', () => {
 		expect(await outcome(() => meetings.edit('u-secretary', id, changed))).toBe('conflict:state');
 		expect((await stores.meetings.get(id))?.place).toBe('党群服务中心');
 	});
+
+	it('a renamed meeting renames its agenda document, so lists and exports follow', async () => {
+		const { meetings, stores } = server.services;
+		const id = await create();
+		expect(
+			await outcome(() => meetings.edit('u-secretary', id, input({ title: '改期后的联席会' })))
+		).toBe('ok');
+		const meeting = await stores.meetings.get(id);
+		expect(meeting?.title).toBe('改期后的联席会');
+		expect((await stores.documents.get(meeting?.agendaId ?? ''))?.title).toBe('改期后的联席会');
+	});
 });
 
 describe('who sees a meeting', () => {

@@ -53,6 +53,13 @@ export class SqliteDocumentRegistry implements DocumentRegistry {
 		return r ? toDoc(r) : null;
 	}
 
+	async retitle(id: string, title: string) {
+		const { changes } = await this.sql.write(() =>
+			this.sql.db.prepare('UPDATE documents SET title = ? WHERE id = ?').run(title, id)
+		);
+		return changes > 0;
+	}
+
 	async inCommunities(communityIds: readonly string[]) {
 		if (communityIds.length === 0) return [];
 		const marks = communityIds.map(() => '?').join(',');
