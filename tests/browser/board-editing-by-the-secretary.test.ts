@@ -6,28 +6,17 @@ import type { Board } from '../../src/lib/domain/board';
 import { beijingDate } from '../../src/lib/domain/metricPeriods';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { JPEG_16X8 } from '../unit/fixtures/photos';
-import { login, openBrowser, waitForConnection, waitForPending, type TestBrowser } from './browser';
+import {
+	login,
+	openBrowser,
+	shoot,
+	type TestBrowser,
+	waitForConnection,
+	waitForPending
+} from './browser';
 
 const SHOTS = '.scratch';
 const DAY = 86_400_000;
-
-async function shoot(page: Page, name: string) {
-	for (const [width, height] of [
-		[390, 844],
-		[1280, 800]
-	] as const) {
-		await page.setViewportSize({ width, height });
-		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-		// The page is long on a phone: each part on its own as well, to be looked at closely.
-		for (const part of ['pledge', 'tasks', 'progress-log']) {
-			await page
-				.locator(`[data-testid="${part}"], section.${part}`)
-				.first()
-				.screenshot({ path: `${SHOTS}/${name}-${part}-${width}.png` });
-		}
-	}
-	await page.setViewportSize({ width: 390, height: 844 });
-}
 
 /**
  * Issue 5: the secretary runs a pledge on the board from a phone, without training — fills the
@@ -150,7 +139,9 @@ describe('the secretary edits a board on a phone', () => {
 		expect(entry.photoIds).toHaveLength(1);
 		const attached = await server.services.stores.boardFiles.ofBoard(boardId);
 		expect(attached.map((a) => [a.fileId, a.userId])).toEqual([[entry.photoIds[0], 'u-secretary']]);
-		await shoot(page, 'board-edit-secretary');
+		await shoot(page, SHOTS, 'board-edit-secretary', {
+			parts: ['pledge', 'tasks', 'progress-log']
+		});
 	});
 
 	it('a resident sees the same board read-only, photo included', async () => {
@@ -175,7 +166,7 @@ describe('the secretary edits a board on a phone', () => {
 					rp.getByTestId('progress-photo').evaluate((img) => (img as HTMLImageElement).naturalWidth)
 				)
 				.toBe(16);
-			await shoot(rp, 'board-edit-resident');
+			await shoot(rp, SHOTS, 'board-edit-resident', { parts: ['pledge', 'tasks', 'progress-log'] });
 		} finally {
 			await reader.close();
 		}

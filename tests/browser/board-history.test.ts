@@ -8,16 +8,9 @@ import type { Board } from '../../src/lib/domain/board';
 import { applyServerChange, readServerBoard } from '../../server/automerge/serverChange';
 import { addBoard } from '../helpers/extraDocuments';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { login, openBrowser, waitForConnection, type TestBrowser } from './browser';
+import { login, openBrowser, shoot, type TestBrowser, waitForConnection } from './browser';
 
 const SHOTS = '.scratch/history';
-
-async function shoot(page: Page, name: string) {
-	for (const width of [390, 1280]) {
-		await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-	}
-}
 
 /**
  * Issue 5, history in Chromium: a resident's board page checks its synced copy against the
@@ -83,7 +76,7 @@ describe('board history in the browser', () => {
 			.poll(() => status.getAttribute('data-state'), { timeout: 20_000 })
 			.toBe('verified');
 		expect(await status.innerText()).toContain('历史已核验：2 次修改，全部有记录');
-		await shoot(page, 'board-verified');
+		await shoot(page, SHOTS, 'board-verified');
 	});
 
 	it('a change the server has no record of is shown as a warning', async () => {
@@ -94,7 +87,7 @@ describe('board history in the browser', () => {
 		const text = await status.innerText();
 		expect(text).toContain('历史核验未通过');
 		expect(text).toContain('本机副本中有 1 次修改服务器没有记录');
-		await shoot(page, 'board-differs');
+		await shoot(page, SHOTS, 'board-differs');
 	});
 
 	it('the timeline names who moved the deadline; a past point opens read-only', async () => {
@@ -102,11 +95,11 @@ describe('board history in the browser', () => {
 		const timeline = page.getByTestId('history-timeline');
 		expect(await timeline.innerText()).toContain('把承诺期限从 2026-12-31 改为 2027-03-31');
 		expect(await timeline.innerText()).toContain('王建华');
-		await shoot(page, 'timeline');
+		await shoot(page, SHOTS, 'timeline');
 		await page.getByRole('link', { name: '查看当时的看板' }).last().click();
 		await page.waitForSelector('[data-testid="past-banner"]');
 		expect(await page.getByTestId('past-banner').innerText()).toContain('时的看板（只读）');
 		expect(await page.getByTestId('snapshot-deadline').innerText()).toBe('2026-12-31');
-		await shoot(page, 'as-it-was');
+		await shoot(page, SHOTS, 'as-it-was');
 	});
 });

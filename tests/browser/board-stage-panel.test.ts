@@ -2,17 +2,9 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { login, openBrowser, waitForConnection, type TestBrowser } from './browser';
+import { login, openBrowser, shoot, type TestBrowser, waitForConnection } from './browser';
 
 const SHOTS = '/tmp/shots-projects';
-
-async function shoot(page: Page, name: string) {
-	for (const width of [390, 1280]) {
-		await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-	}
-	await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /**
  * Issue 5: the board page shows the project's stage (a server record) as a four-step bar, the
@@ -51,7 +43,7 @@ describe('the stage panel on the board page', () => {
 		expect(gates).toContain('至少填写一名责任人');
 		expect(gates).toContain('填写完成时限');
 		expect(await page.getByTestId('move-forward').isDisabled()).toBe(true);
-		await shoot(page, 'topic');
+		await shoot(page, SHOTS, 'topic', { desktopHeight: 900 });
 	});
 
 	it('a project in delivery shows its published revision and no draft notice while the board matches it', async () => {
@@ -61,6 +53,6 @@ describe('the stage panel on the board page', () => {
 		await page.getByTestId('pledge-revisions').locator('summary').click();
 		expect(await page.getByTestId('pledge-revisions').innerText()).toContain('第 1 版');
 		expect(await page.getByTestId('draft-differs').count()).toBe(0);
-		await shoot(page, 'delivery');
+		await shoot(page, SHOTS, 'delivery', { desktopHeight: 900 });
 	});
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
@@ -141,4 +141,44 @@ export async function caretAtEndOfParagraph(page: Page, n: number) {
 	const p = page.locator('.gz-editor p').nth(n);
 	await p.click();
 	await page.keyboard.press('End');
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+/**
+ * Screenshots of the page at phone and desktop size, `<dir>/<name>-<width>.png`, to be looked at
+ * (the bar for every page). `parts` adds one shot per part (a test id or a section class) when a
+ * phone page is too long to judge whole; `noOverflow` also asserts that nothing makes the page
+ * scroll sideways. The viewport the page had is restored afterwards.
+ */
+export async function shoot(
+	page: Page,
+	dir: string,
+	name: string,
+	opts: { fullPage?: boolean; parts?: string[]; noOverflow?: boolean; desktopHeight?: number } = {}
+) {
+	mkdirSync(dir, { recursive: true });
+	const before = page.viewportSize();
+	for (const size of [PHONE, { ...DESKTOP, height: opts.desktopHeight ?? DESKTOP.height }]) {
+		await page.setViewportSize(size);
+		if (opts.noOverflow) {
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
+			if (overflow > 0)
+				throw new Error(`${name} scrolls sideways by ${overflow}px at ${size.width}px`);
+		}
+		await page.screenshot({
+			path: `${dir}/${name}-${size.width}.png`,
+			fullPage: opts.fullPage ?? true
+		});
+		for (const part of opts.parts ?? []) {
+			await page
+				.locator(`[data-testid="${part}"], section.${part}`)
+				.first()
+				.screenshot({ path: `${dir}/${name}-${part}-${size.width}.png` });
+		}
+	}
+	if (before) await page.setViewportSize(before);
 }

@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
-import { login, openBrowser, waitUntilKeptOffline, type TestBrowser } from './browser';
+import { login, openBrowser, shoot, type TestBrowser, waitUntilKeptOffline } from './browser';
+
+const SHOTS = '.scratch/demands';
 
 /**
  * Issue 4, the demand flow on a phone: a resident files a demand while offline, it is sent when
@@ -30,14 +32,6 @@ afterAll(async () => {
 });
 
 const DESCRIPTION = '2号楼电梯按钮坏了，老人上不了楼';
-
-async function shoot(page: Page, name: string) {
-	await page.setViewportSize({ width: 390, height: 844 });
-	await page.screenshot({ path: `.scratch/demands-${name}-phone.png`, fullPage: true });
-	await page.setViewportSize({ width: 1280, height: 800 });
-	await page.screenshot({ path: `.scratch/demands-${name}-desktop.png`, fullPage: true });
-	await page.setViewportSize({ width: 390, height: 844 });
-}
 
 /**
  * The grid's headline figures as its leader sees them on the dashboard: demands filed and
@@ -90,7 +84,7 @@ it('a demand filed offline syncs, is dispatched, taken, resolved and rated, and 
 	await page.check('input[name="urgent"]');
 	await page.getByRole('button', { name: '提交' }).click();
 	await page.getByText('已保存在本机，联网后自动发送。').waitFor();
-	await shoot(page, 'new');
+	await shoot(page, SHOTS, 'new');
 	const stored = () =>
 		server.services.stores.demands
 			.query({ communityIds: ['c-a'], limit: 50 })
@@ -115,7 +109,7 @@ it('a demand filed offline syncs, is dispatched, taken, resolved and rated, and 
 	await desk.getByRole('tab', { name: /网格待派/ }).click();
 	await desk.getByText(DESCRIPTION).first().click();
 	await desk.waitForURL(/\/d\//);
-	await shoot(desk, 'dispatch');
+	await shoot(desk, SHOTS, 'dispatch');
 	await desk.selectOption('select[name="to"]', 'u-party');
 	await act(desk, '派单');
 	await desk.getByText('已派单').first().waitFor();
@@ -132,11 +126,11 @@ it('a demand filed offline syncs, is dispatched, taken, resolved and rated, and 
 	// The resident rates it; the timeline shows every step with who and when.
 	await page.goto(`${resident.base}/c/c-a/demands`);
 	await page.getByText(DESCRIPTION).first().waitFor();
-	await shoot(page, 'list');
+	await shoot(page, SHOTS, 'list');
 	await page.goto(`${resident.base}/d/${demand!.id}`);
 	await act(page, '满意');
 	await page.getByText('已办结').first().waitFor();
-	await shoot(page, 'detail');
+	await shoot(page, SHOTS, 'detail');
 	const kinds = await page
 		.locator('.timeline li')
 		.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
@@ -149,7 +143,7 @@ it('a demand filed offline syncs, is dispatched, taken, resolved and rated, and 
 	await login(desk, worker.base, 'grid-leader');
 	const now = await gridFigures(desk, worker.base);
 	expect(now).toEqual({ resolved: before.resolved + 1, filed: before.filed + 1 });
-	await shoot(desk, 'dashboard-after');
+	await shoot(desk, SHOTS, 'dashboard-after');
 });
 
 it('a demand nobody takes goes up to the community and the street, visibly, and shows overdue', async () => {
@@ -174,5 +168,5 @@ it('a demand nobody takes goes up to the community and the street, visibly, and 
 		.locator('.timeline li')
 		.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
 	expect(kinds).toEqual(['filed', 'escalated', 'escalated']);
-	await shoot(page, 'escalated');
+	await shoot(page, SHOTS, 'escalated');
 });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETINGS } from '../../server/demo/demoMeetings';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { login, openBrowser, waitForConnection, type TestBrowser } from './browser';
+import { login, openBrowser, shoot, type TestBrowser, waitForConnection } from './browser';
 
 /**
  * Issue 6: the secretary creates a joint meeting on a phone, publishes it and opens its agenda;
@@ -11,17 +11,6 @@ import { login, openBrowser, waitForConnection, type TestBrowser } from './brows
  * desktop (1280×800) size go to SHOTS, to be looked at. Needs `npm run build` first.
  */
 const SHOTS = '/tmp/shots-meetings';
-
-async function shoot(page: Page, name: string) {
-	for (const [width, height] of [
-		[390, 844],
-		[1280, 800]
-	] as const) {
-		await page.setViewportSize({ width, height });
-		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-	}
-	await page.setViewportSize({ width: 390, height: 844 });
-}
 
 describe('joint meetings in Chromium', () => {
 	let server: TestServer;
@@ -52,7 +41,7 @@ describe('joint meetings in Chromium', () => {
 		await form.locator('input[name="time"]').fill('15:00');
 		await form.getByLabel('地点').fill('社区活动室');
 		await form.locator('textarea[name="otherParties"]').fill('热力公司\n社工站');
-		await shoot(page, 'meetings-list');
+		await shoot(page, SHOTS, 'meetings-list');
 		await Promise.all([page.waitForURL(/\/m\/mt-/), form.locator('button[type="submit"]').click()]);
 
 		const state = page.getByTestId('meeting-state');
@@ -62,7 +51,7 @@ describe('joint meetings in Chromium', () => {
 		expect(details).toContain('2026年12月18日 15:00');
 		expect(details).toContain('居委会、业委会、物业');
 		expect(details).toContain('热力公司、社工站');
-		await shoot(page, 'meeting-draft');
+		await shoot(page, SHOTS, 'meeting-draft');
 
 		await Promise.all([
 			page.waitForResponse((r) => r.request().method() === 'POST'),
@@ -70,7 +59,7 @@ describe('joint meetings in Chromium', () => {
 		]);
 		await expect.poll(() => state.getAttribute('data-state')).toBe('published');
 		expect(await page.getByTestId('history').innerText()).toContain('已发布');
-		await shoot(page, 'meeting-published');
+		await shoot(page, SHOTS, 'meeting-published');
 
 		const meetingId = new URL(page.url()).pathname.split('/').at(-1)!;
 		const meeting = (await server.services.stores.meetings.get(meetingId))!;
@@ -87,7 +76,7 @@ describe('joint meetings in Chromium', () => {
 		await page.waitForSelector('.gz-editor');
 		expect(await page.locator('.gz-editor').innerText()).toContain('供暖季协调会');
 		expect(await page.getByTestId('meeting-link').innerText()).toBe('供暖季协调会');
-		await shoot(page, 'agenda-of-meeting');
+		await shoot(page, SHOTS, 'agenda-of-meeting');
 
 		// Minuted while the editor is open: it turns read-only and says why, without a reload.
 		expect(await page.locator('.editor-frame.readonly').count()).toBe(0);
@@ -106,11 +95,11 @@ describe('joint meetings in Chromium', () => {
 		}
 		const sigs = await page.getByTestId('signatures').innerText();
 		for (const name of ['李秀英', '张国强', '赵磊']) expect(sigs).toContain(name);
-		await shoot(page, 'meeting-minuted');
+		await shoot(page, SHOTS, 'meeting-minuted');
 		await page.getByTestId('open-agenda').click();
 		await waitForConnection(page, 'online');
 		expect(await page.getByTestId('readonly-banner').innerText()).toContain('已形成纪要');
-		await shoot(page, 'agenda-minuted');
+		await shoot(page, SHOTS, 'agenda-minuted');
 	});
 
 	it('the action list is linked from the home page and takes tasks like a board, without a stage', async () => {
@@ -126,6 +115,6 @@ describe('joint meetings in Chromium', () => {
 		await expect
 			.poll(() => page.getByTestId('column-todo').innerText())
 			.toContain('楼道堆物限期清理');
-		await shoot(page, 'action-list');
+		await shoot(page, SHOTS, 'action-list');
 	});
 });

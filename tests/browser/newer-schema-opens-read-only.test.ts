@@ -11,20 +11,14 @@ import {
 	caretAtEndOfParagraph,
 	login,
 	openBrowser,
-	waitForConnection,
-	type TestBrowser
+	shoot,
+	type TestBrowser,
+	waitForConnection
 } from './browser';
 
 const SHOTS = '/tmp/shots-xss';
 
 /** Screenshots of the page at a phone's and a desk's width. */
-async function shoot(page: Page, name: string) {
-	for (const width of [390, 1280]) {
-		await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
-	}
-	await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 /** The names of every element in the shared agenda, depth first, as a fresh client reads it. */
 function elementNames(doc: Y.Doc): string[] {
@@ -106,7 +100,7 @@ describe('a newer schema or unknown content opens read-only', () => {
 		expect(fresh.doc.getXmlFragment(AGENDA_FRAGMENT).toJSON()).toBe(content);
 		expect(fresh.doc.getMap(AGENDA_META).get('schemaVersion')).toBe(AGENDA_SCHEMA_VERSION + 1);
 		fresh.destroy();
-		await shoot(page, 'agenda-newer-schema');
+		await shoot(page, SHOTS, 'agenda-newer-schema', { fullPage: false });
 	});
 
 	it('a board whose schemaVersion is newer than the app shows the update banner and offers no edits', async () => {
@@ -131,7 +125,7 @@ describe('a newer schema or unknown content opens read-only', () => {
 		await page.keyboard.type('旧版本不应写入');
 		await page.waitForTimeout(1000);
 		expect(await server.services.stores.automerge.lastSeq(boardId)).toBe(chunks);
-		await shoot(page, 'board-newer-schema');
+		await shoot(page, SHOTS, 'board-newer-schema', { fullPage: false });
 	});
 
 	it('an agenda holding a node this app cannot show says so, stays read-only and keeps the node', async () => {
@@ -160,7 +154,7 @@ describe('a newer schema or unknown content opens read-only', () => {
 		expect(await page.getAttribute('.gz-editor', 'contenteditable')).toBe('false');
 		await tryTyping('重新打开也不写');
 		expect(await server.services.stores.yjs.count(agendaId)).toBe(rows);
-		await shoot(page, 'agenda-content-error');
+		await shoot(page, SHOTS, 'agenda-content-error', { fullPage: false });
 
 		const fresh = await openAgenda(server, 'oc-member', { docId: agendaId });
 		expect(elementNames(fresh.doc)).toContain('decision');

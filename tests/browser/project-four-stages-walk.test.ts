@@ -3,22 +3,19 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingDate } from '../../src/lib/domain/metricPeriods';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { login, openBrowser, waitForConnection, waitForPending, type TestBrowser } from './browser';
+import {
+	login,
+	openBrowser,
+	shoot,
+	type TestBrowser,
+	waitForConnection,
+	waitForPending
+} from './browser';
 
 const SHOTS = '.scratch/walk';
 const DAY = 86_400_000;
 
 /** The whole page at phone and desktop size, then back to the phone the walk runs on. */
-async function shoot(page: Page, name: string) {
-	for (const [width, height] of [
-		[390, 844],
-		[1280, 800]
-	] as const) {
-		await page.setViewportSize({ width, height });
-		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-	}
-	await page.setViewportSize({ width: 390, height: 844 });
-}
 
 /**
  * Issue 5, done means: one project walked through all four stages with the demo accounts, on a
@@ -77,13 +74,13 @@ describe('a secretary project from topic to the residents’ verdict', () => {
 		await waitForPending(page, false);
 		await expect.poll(() => page.getByTestId('stage-gates').count()).toBe(0);
 		await moveForward('pledge');
-		await shoot(page, 'board-pledge');
+		await shoot(page, SHOTS, 'board-pledge');
 
 		// Published: the public page shows the pledge to anyone, without a login.
 		const visitor = await browser.newPage();
 		await visitor.goto(`${browser.base}/p/${boardId}`);
 		expect(await visitor.locator('main').innerText()).toContain('晚间消防通道不再被占用');
-		await shoot(visitor, 'public-pledge');
+		await shoot(visitor, SHOTS, 'public-pledge');
 		await visitor.close();
 	});
 
@@ -153,7 +150,7 @@ describe('a secretary project from topic to the residents’ verdict', () => {
 		await page.reload();
 		expect(await page.getByTestId('stage-gates').innerText()).toContain('整改');
 		expect(await page.getByTestId('move-forward').isDisabled()).toBe(true);
-		await shoot(page, 'board-rectification');
+		await shoot(page, SHOTS, 'board-rectification');
 	});
 
 	it('the rectification is done, a second survey passes, and the project closes', async () => {
@@ -182,7 +179,7 @@ describe('a secretary project from topic to the residents’ verdict', () => {
 		await expect.poll(() => page.getByTestId('survey-2').innerText()).toContain('满意率达标');
 		await page.reload();
 		await moveForward('closed');
-		await shoot(page, 'board-closed');
+		await shoot(page, SHOTS, 'board-closed');
 
 		const project = await server.services.stores.projects.get(boardId);
 		expect(project?.stage).toBe('closed');
@@ -195,9 +192,9 @@ describe('a secretary project from topic to the residents’ verdict', () => {
 		const text = await visitor.locator('main').innerText();
 		expect(text).toContain('道闸夜间值守');
 		expect(text).not.toContain('外来车还是能进'); // a resident's comment is never public
-		await shoot(visitor, 'public-closed');
+		await shoot(visitor, SHOTS, 'public-closed');
 		await visitor.close();
 		await page.goto(`${browser.base}/c/c-a/projects`);
-		await shoot(page, 'overview-community');
+		await shoot(page, SHOTS, 'overview-community');
 	});
 });
