@@ -86,6 +86,45 @@ describe('joint meetings in Chromium', () => {
 		expect(await page.getByTestId('readonly-banner').innerText()).toContain('已形成纪要');
 	});
 
+	it('edits made offline that arrive after minuting are not silently lost: the page says so', async () => {
+		const { meetings, stores } = server.services;
+		const meetingId = await meetings.create('u-secretary', 'c-a', {
+			title: '离线纪要测试会',
+			date: '2026-12-20',
+			time: '10:00',
+			place: '社区活动室',
+			committees: ['residents_committee', 'owners_committee', 'property_company'],
+			otherParties: ''
+		});
+		await meetings.move('u-secretary', meetingId, 'published');
+		await meetings.move('u-secretary', meetingId, 'in_session');
+		const { agendaId } = (await stores.meetings.get(meetingId))!;
+		const member = await openBrowser(server, { width: 390, height: 844 });
+		try {
+			const phone = await member.newPage();
+			await login(phone, member.base, 'rc-member');
+			await phone.goto(`${member.base}/agenda/${agendaId}`);
+			await waitForConnection(phone, 'online');
+			await phone.waitForSelector('.gz-editor[contenteditable="true"]');
+			member.proxy.cut();
+			await waitForConnection(phone, 'offline');
+			await phone.locator('.gz-editor p').last().click();
+			await phone.keyboard.type('会后补充：楼道灯维修');
+			await meetings.move('u-secretary', meetingId, 'minuted');
+			member.proxy.restore();
+			await waitForConnection(phone, 'online');
+			// The server refused the late edit; the page explains instead of "pending" forever.
+			const banner = phone.getByTestId('unsaved-banner');
+			await banner.waitFor();
+			expect(await banner.innerText()).toContain('没有进入议程');
+			expect(await phone.getByTestId('meeting-state').innerText()).toBe('已形成纪要');
+			await shoot(phone, SHOTS, 'agenda-unsaved-after-minuted');
+			expect(await phone.locator('.editor-frame.readonly').count()).toBe(1);
+		} finally {
+			await member.close();
+		}
+	});
+
 	it('the minuted demo meeting shows three signatures and a read-only agenda', async () => {
 		const minuted = DEMO_MEETINGS[0]!;
 		await page.goto(`${browser.base}/m/${minuted.id}`);

@@ -53,6 +53,8 @@ export const meetingsEn: typeof meetingsZh = {
 		editAgenda: 'Edit the agenda',
 		minutedNote:
 			'Minuted: the agenda is read-only for everyone. A correction opens a new revision and keeps this one.',
+		unsavedAfterMinuted:
+			'The meeting was minuted before your offline changes reached it: they are not in the agenda (this device still keeps them). Ask the secretary for a correction to add them.',
 		draftNote:
 			'A draft is visible to the secretary and the committees only; residents can read the agenda once it is published.',
 		actions: {

@@ -51,6 +51,8 @@ export const meetingsZh = {
 		openAgenda: '打开议程',
 		editAgenda: '编辑议程',
 		minutedNote: '已形成纪要：议程对所有人只读。如需更正，请发起新版本，原版本保留。',
+		unsavedAfterMinuted:
+			'会议已形成纪要，您离线时的修改没有进入议程（仍保存在本机）。如需补充，请联系书记发起更正。',
 		draftNote: '草稿仅书记和各委员会可见，发布后居民可以查看议程。',
 		actions: {
 			published: '发布会议',
