@@ -122,4 +122,35 @@ describe('agenda items in Chromium', () => {
 		expect(await resident.getByTestId('add-agenda-item').isDisabled()).toBe(true);
 		await other.close();
 	});
+	it('in session: the decision is set in the item, the committee signs it, minuting makes its task', async () => {
+		const { meetings } = server.services;
+		await meetings.move('u-secretary', upcoming.id, 'in_session');
+		await page.goto(`${browser.base}/agenda/${upcoming.agendaId}`);
+		await waitForConnection(page, 'online');
+		const item = page.locator('.agenda-item').filter({ hasText: '楼道堆物清理' });
+		await expect.poll(() => item.locator('.item-outcome').isVisible()).toBe(true);
+		await item.locator('select[data-field="decision"]').selectOption('agreed');
+		await item.locator('select[data-field="owner"]').selectOption('committee:property_company');
+		await item.locator('input[data-field="due"]').fill('2027-01-20');
+		await item.locator('input[data-field="due"]').press('Tab');
+		const id = upcoming.items[0]!.seed.attrs.id;
+		await waitFor(async () => {
+			const found = (await readServerAgenda(server.services.stores.yjs, upcoming.agendaId)).find(
+				(i) => i.id === id
+			);
+			return found?.decision === 'agreed' && found.due === '2027-01-20' && found.owner !== '';
+		}, 'the decision on the server');
+		await shoot(page, 'agenda-in-session');
+
+		await page.goto(`${browser.base}/m/${upcoming.id}`);
+		const row = page.getByTestId(`item-${id}`);
+		await row.getByTestId('sign-item-residents_committee').click();
+		await expect
+			.poll(() => row.getByTestId('item-sig-residents_committee').getAttribute('data-signed'))
+			.toBe('true');
+		await meetings.move('u-secretary', upcoming.id, 'minuted');
+		await page.reload();
+		expect(await row.getByTestId('item-task').getAttribute('data-status')).toBe('todo');
+		await shoot(page, 'meeting-item-task');
+	});
 });

@@ -62,19 +62,20 @@ class ItemView implements NodeView {
 		// Shown by CSS beside the topic and notes, which are ProseMirror's DOM and not ours to touch.
 		this.dom.style.setProperty('--topic-hint', JSON.stringify(t.topicHint));
 		this.dom.style.setProperty('--notes-label', JSON.stringify(t.notes));
-		const head = this.#row('item-fields');
+		// Read top to bottom: what it is (badge, topic, notes), then its fields, then the decision.
+		const head = this.#row('item-head');
 		const badge = document.createElement('span');
 		badge.className = 'item-badge';
 		badge.textContent = t.badge;
-		head.append(
-			badge,
+		head.append(badge, this.#remove);
+		const fields = this.#row('item-fields');
+		fields.append(
 			this.#select('raisedBy', t.raisedBy, [
 				{ value: '', label: t.unset },
 				...COMMITTEES.map((c) => ({ value: c, label: ctx.committees[c] }))
 			]),
 			this.#input('minutes', t.minutes, 'number'),
-			this.#select('link', t.link, [{ value: '', label: t.noLink }, ...ctx.links]),
-			this.#remove
+			this.#select('link', t.link, [{ value: '', label: t.noLink }, ...ctx.links])
 		);
 		this.#remove.type = 'button';
 		this.#remove.className = 'item-remove';
@@ -85,7 +86,7 @@ class ItemView implements NodeView {
 			this.editor.view.dispatch(this.editor.state.tr.delete(pos, pos + this.node.nodeSize));
 		});
 		this.contentDOM.className = 'item-body';
-		this.#decisionRow.className = 'item-fields item-decision';
+		this.#decisionRow.className = 'item-fields item-outcome';
 		this.#decisionRow.contentEditable = 'false';
 		this.#decisionRow.append(
 			this.#select('decision', t.decision, [
@@ -95,7 +96,7 @@ class ItemView implements NodeView {
 			this.#select('owner', t.owner, () => this.#ownerChoices()),
 			this.#input('due', t.due, 'date')
 		);
-		this.dom.append(head, this.contentDOM, this.#decisionRow);
+		this.dom.append(head, this.contentDOM, fields, this.#decisionRow);
 		// setEditable emits 'update' (as does every edit): the controls follow the editor into
 		// read-only and back; the node's own changes arrive through update().
 		const refresh = () => {

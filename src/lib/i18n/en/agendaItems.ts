@@ -39,6 +39,7 @@ export const agendaItemsEn: typeof agendaItemsZh = {
 		},
 		taskMissing: 'Task deleted from the board',
 		noTask: 'No task yet (made when minuted)',
+		noTaskRecorded: 'No task on record',
 		openTask: 'Open task',
 		actionList: 'Action list',
 		itemSigned: (committee: string, name: string) => `${committee} signed (${name})`,

@@ -38,6 +38,7 @@ export const agendaItemsZh = {
 		},
 		taskMissing: '任务已从看板删除',
 		noTask: '尚未生成任务（形成纪要时生成）',
+		noTaskRecorded: '没有任务记录',
 		openTask: '查看任务',
 		actionList: '行动清单',
 		itemSigned: (committee: string, name: string) => `${committee}已签署（${name}）`,
