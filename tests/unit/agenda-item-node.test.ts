@@ -9,7 +9,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { agendaItemElement } from '../../server/yjs/agendaItemXml';
 import { agendaSchema } from '../../src/lib/components/agenda/agendaContent';
-import { newItemContent, newItemId } from '../../src/lib/components/agenda/agendaItemNodes';
+import {
+	newItemContent,
+	newItemId,
+	renewPastedIds
+} from '../../src/lib/components/agenda/agendaItemNodes';
+import { Fragment, Slice } from '@tiptap/pm/model';
+import type { EditorView } from '@tiptap/pm/view';
 import { AGENDA_FRAGMENT } from '../../src/lib/domain/agenda';
 import {
 	AGENDA_ITEM,
@@ -115,6 +121,29 @@ describe('the agenda item node survives round trips', () => {
 		const node = schema.nodeFromJSON(newItemContent(newItemId()));
 		node.check();
 		expect(node.childCount).toBe(2);
+	});
+});
+
+describe('a pasted copy of an item is a new item', () => {
+	it('gets a fresh id when its id is already in the document; a cut item keeps its id', () => {
+		const doc = schema.nodeFromJSON(docJSON);
+		const copy = schema.nodeFromJSON(docJSON.content[1]);
+		const moved = schema.nodeFromJSON(newItemContent('3b241101-e2bb-4255-8caf-4136c566a962'));
+		const slice = new Slice(Fragment.from([copy, moved]), 0, 0);
+		const view = { state: { doc } } as unknown as EditorView;
+		const pasted = renewPastedIds().props.transformPasted!.call(
+			undefined as never,
+			slice,
+			view,
+			false
+		);
+		const ids = [pasted.content.child(0).attrs.id, pasted.content.child(1).attrs.id] as string[];
+		expect(ids[0]).not.toBe(ID_A);
+		expect(ids[0]).toMatch(AGENDA_ITEM_ID);
+		expect(ids[1]).toBe('3b241101-e2bb-4255-8caf-4136c566a962');
+		// Everything else of the copy is kept.
+		expect({ ...pasted.content.child(0).attrs, id: ID_A }).toEqual(FULL);
+		expect(pasted.content.child(0).textContent).toBe(copy.textContent);
 	});
 });
 

@@ -1,4 +1,6 @@
 import { Node, type Attributes, type NodeViewRenderer } from '@tiptap/core';
+import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model';
+import { Plugin } from '@tiptap/pm/state';
 // Relative, not $lib: the unit tests load this module without SvelteKit's aliases.
 import {
 	AGENDA_ITEM,
@@ -58,7 +60,41 @@ export function agendaItemNode(view?: NodeViewRenderer) {
 			{ ...HTMLAttributes, 'data-agenda-item': '', class: 'agenda-item' },
 			0
 		],
-		addNodeView: view ? () => view : null
+		addNodeView: view ? () => view : null,
+		addProseMirrorPlugins: () => [renewPastedIds()]
+	});
+}
+
+/**
+ * A pasted item whose id is already in the document (a copy) gets a fresh id: it is a new item,
+ * and signatures and tasks stay with the original. An item cut and pasted elsewhere keeps its id.
+ */
+export function renewPastedIds(): Plugin {
+	return new Plugin({
+		props: {
+			transformPasted(slice, view) {
+				const taken = new Set<string>();
+				view.state.doc.descendants((n) => {
+					if (n.type.name === AGENDA_ITEM) taken.add(String(n.attrs.id));
+					return n.type.name !== AGENDA_ITEM;
+				});
+				const renew = (fragment: Fragment): Fragment => {
+					const nodes: PMNode[] = [];
+					fragment.forEach((n) => {
+						if (n.isText || n.childCount === 0) nodes.push(n);
+						else if (n.type.name !== AGENDA_ITEM) nodes.push(n.copy(renew(n.content)));
+						else {
+							const id = String(n.attrs.id);
+							const fresh = taken.has(id) || !id ? newItemId() : id;
+							taken.add(fresh);
+							nodes.push(n.type.create({ ...n.attrs, id: fresh }, n.content, n.marks));
+						}
+					});
+					return Fragment.from(nodes);
+				};
+				return new Slice(renew(slice.content), slice.openStart, slice.openEnd);
+			}
+		}
 	});
 }
 
