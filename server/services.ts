@@ -28,6 +28,8 @@ import { ResourceService } from './resources/ResourceService';
 import { boardEditContext, type BoardEditContext } from './boards/BoardEditContext';
 import { BoardFiles } from './boards/BoardFiles';
 import { ActionLists } from './meetings/ActionLists';
+import { agendaChoices, type AgendaChoices } from './meetings/agendaChoices';
+import { DecisionTasks } from './meetings/DecisionTasks';
 import { MeetingService } from './meetings/MeetingService';
 import { PublicProjects } from './projects/PublicProjects';
 
@@ -67,6 +69,10 @@ export interface Services {
 	meetings: MeetingService;
 	/** Each community's action list board (tasks of no project). */
 	actionLists: ActionLists;
+	/** Agenda items: the editor's pickers (links, owners) for one viewer (issue 6). */
+	agendaItems: {
+		choices(userId: string, agendaId: string): Promise<AgendaChoices | null>;
+	};
 	/** The public pledge pages and sheets: published projects, for anyone (no session). */
 	publicProjects: PublicProjects;
 	/** Open sync sockets per user, across both endpoints. */
@@ -123,8 +129,9 @@ export function createServices(
 		// An action list is a board but never a project.
 		isActionList: async (boardId) => (await s.actionLists.byBoard(boardId)) !== null
 	});
-	const meetings = new MeetingService({ stores: s, access, now });
 	const actionLists = new ActionLists({ stores: s, access, metrics, now });
+	const decisions = new DecisionTasks({ stores: s, automerge, actionLists, now });
+	const meetings = new MeetingService({ stores: s, access, now, decisions, log: config.log });
 	const offRevoke = sessions.onRevoke(({ sessionIds }) => {
 		for (const e of endpoints) e.disconnectSessions(sessionIds);
 	});
@@ -153,6 +160,9 @@ export function createServices(
 		},
 		meetings,
 		actionLists,
+		agendaItems: {
+			choices: (userId, agendaId) => agendaChoices({ stores: s, access }, userId, agendaId)
+		},
 		publicProjects: new PublicProjects({ stores: s, automerge, evaluation, sheets, now }),
 		yjs,
 		automerge,

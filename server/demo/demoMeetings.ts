@@ -1,7 +1,10 @@
+import * as Y from 'yjs';
 import { AGENDA_SCHEMA_VERSION } from '../../src/lib/domain/agenda';
 import type { MeetingState } from '../../src/lib/domain/meetings';
 import { COMMITTEES } from '../../src/lib/domain/roles';
 import type { Stores } from '../storage/Stores';
+import { DEMO_BOARD } from './demoDistrict';
+import { appendAgendaItems, type AgendaItemSeed } from '../yjs/agendaItemXml';
 import { newAgenda, type AgendaBlock } from '../yjs/newAgenda';
 
 const SECRETARY = 'u-secretary';
@@ -20,6 +23,12 @@ interface DemoMeeting {
 	otherParties: string[];
 	state: MeetingState;
 	blocks: AgendaBlock[];
+	/**
+	 * Agenda items, each written by a committee member (their own Yjs client id, bound to them:
+	 * the meeting page names them as author). `lift` links the lift project; `dueInDays` counts
+	 * from the meeting's day.
+	 */
+	items: { author: string; lift?: boolean; dueInDays?: number; seed: AgendaItemSeed }[];
 }
 
 export const DEMO_MEETINGS: DemoMeeting[] = [
@@ -33,10 +42,40 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
 		otherParties: ['辖区派出所', '北辰区阳光社工服务中心'],
 		state: 'minuted',
 		blocks: [
-			{ type: 'heading', text: '一、垃圾分类督导志愿者排班（居委会）' },
-			{ type: 'paragraph', text: '决定：11月起每晚18:00-20:00设两名督导员，由志愿者轮值。' },
-			{ type: 'heading', text: '二、地下车库照明维修（物业）' },
-			{ type: 'paragraph', text: '决定：物业两周内更换损坏灯具，业委会验收。' }
+			{ type: 'heading', text: '丽泽园社区 10月多委联合办公会' },
+			{ type: 'paragraph', text: '议题与决定如下，负责人按期完成后在行动清单中更新进度。' }
+		],
+		items: [
+			{
+				author: 'u-rc',
+				dueInDays: 30,
+				seed: {
+					attrs: {
+						id: 'b1a1c0de-0000-4000-8000-000000000a01',
+						raisedBy: 'residents_committee',
+						minutes: '20',
+						decision: 'agreed',
+						owner: 'committee:residents_committee'
+					},
+					topic: '垃圾分类督导志愿者排班',
+					notes: ['决定：11月起每晚18:00-20:00设两名督导员，由志愿者轮值。']
+				}
+			},
+			{
+				author: 'u-pm',
+				dueInDays: 14,
+				seed: {
+					attrs: {
+						id: 'b1a1c0de-0000-4000-8000-000000000a02',
+						raisedBy: 'property_company',
+						minutes: '15',
+						decision: 'agreed',
+						owner: 'user:u-pm'
+					},
+					topic: '地下车库照明维修',
+					notes: ['决定：物业两周内更换损坏灯具，业委会验收。']
+				}
+			}
 		]
 	},
 	{
@@ -49,10 +88,47 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
 		otherParties: ['果园新村街道消防站'],
 		state: 'published',
 		blocks: [
-			{ type: 'heading', text: '一、楼道堆物清理（物业）' },
-			{ type: 'paragraph', text: '物业通报各楼栋堆物情况，讨论清理时间表。' },
-			{ type: 'heading', text: '二、独居老人冬季走访（居委会）' },
-			{ type: 'paragraph', text: '网格员与党员中心户分工，确定走访名单。' }
+			{ type: 'heading', text: '丽泽园社区 冬季安全联合办公会' },
+			{ type: 'paragraph', text: '请各委员会会前补充议题，会上记录讨论与决定。' }
+		],
+		items: [
+			{
+				author: 'u-pm',
+				seed: {
+					attrs: {
+						id: 'b1a1c0de-0000-4000-8000-000000000b01',
+						raisedBy: 'property_company',
+						minutes: '20'
+					},
+					topic: '楼道堆物清理',
+					notes: ['物业通报各楼栋堆物情况，讨论清理时间表。']
+				}
+			},
+			{
+				author: 'u-rc',
+				seed: {
+					attrs: {
+						id: 'b1a1c0de-0000-4000-8000-000000000b02',
+						raisedBy: 'residents_committee',
+						minutes: '15'
+					},
+					topic: '独居老人冬季走访',
+					notes: ['网格员与党员中心户分工，确定走访名单。']
+				}
+			},
+			{
+				author: 'u-oc',
+				lift: true,
+				seed: {
+					attrs: {
+						id: 'b1a1c0de-0000-4000-8000-000000000b03',
+						raisedBy: 'owners_committee',
+						minutes: '25'
+					},
+					topic: '3号楼电梯更换：维修资金使用',
+					notes: ['业委会说明维修资金表决安排，物业通报招标进度。']
+				}
+			}
 		]
 	}
 ];
@@ -65,9 +141,13 @@ function beijingHour(at: number, hour: number) {
 
 /**
  * Two meetings of community A: one minuted weeks ago with all three committees' signatures, one
- * published and coming up. Each agenda is its own Yjs document, like a meeting the app creates.
+ * published and coming up. Each agenda is its own Yjs document, like a meeting the app creates,
+ * with items written by the committee members (the seed's own client writes only the heading).
  */
 export async function seedDemoMeetings(stores: Stores, now: number, seedUser: string) {
+	// The lift project, which an upcoming item links.
+	const boards = await stores.documents.inCommunities(['c-a']);
+	const lift = boards.find((d) => d.kind === 'board' && d.title === DEMO_BOARD.title)?.id;
 	for (const m of DEMO_MEETINGS) {
 		const startsAt = beijingHour(now + m.inDays * DAY, m.hour);
 		const createdAt = startsAt - 14 * DAY;
@@ -82,6 +162,21 @@ export async function seedDemoMeetings(stores: Stores, now: number, seedUser: st
 		const agenda = newAgenda(m.blocks);
 		await stores.yjs.bindClient(m.agendaId, agenda.clientId, seedUser);
 		await stores.yjs.append(m.agendaId, agenda.update, seedUser);
+		const state = new Y.Doc();
+		Y.applyUpdate(state, agenda.update);
+		for (const item of m.items) {
+			const attrs = { ...item.seed.attrs };
+			if (item.lift && lift) attrs.link = `project:${lift}`;
+			if (item.dueInDays !== undefined)
+				attrs.due = new Date(startsAt + 8 * 3600_000 + item.dueInDays * DAY)
+					.toISOString()
+					.slice(0, 10);
+			const written = appendAgendaItems(Y.encodeStateAsUpdate(state), [{ ...item.seed, attrs }]);
+			await stores.yjs.bindClient(m.agendaId, written.clientId, item.author);
+			await stores.yjs.append(m.agendaId, written.update, item.author);
+			Y.applyUpdate(state, written.update);
+		}
+		state.destroy();
 		await stores.meetings.create({
 			id: m.id,
 			communityId: 'c-a',

@@ -30,6 +30,15 @@ export class ActionLists {
 		if (community?.kind !== 'community') throw new MeetingError('not_found');
 		if (accessFor('board', await access.rolesIn(userId, communityId)) === 'none')
 			throw new MeetingError('not_found');
+		return this.ensureFor(communityId);
+	}
+
+	/**
+	 * The community's list board id, made now if it has none, for the server's own use (a
+	 * minuted decision becoming a task): no user is asked. The caller checked the community.
+	 */
+	async ensureFor(communityId: string): Promise<string> {
+		const { stores } = this.deps;
 		const found = await stores.actionLists.ofCommunity(communityId);
 		if (found) return found.boardId;
 		// One transaction (transactions are serialised): two first visits make one board.

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AGENDA_SCHEMA_VERSION } from '../../src/lib/domain/agenda';
+import { AGENDA_ITEM_ID } from '../../src/lib/domain/agendaItems';
 import type { AuditAction } from '../../src/lib/domain/audit';
 import {
 	beijingToEpoch,
 	canSeeMeeting,
+	committeesOf,
 	DETAILS_EDITABLE,
 	isMeetingState,
 	MAX_MEETING_TITLE,
@@ -16,21 +18,34 @@ import {
 	SIGNABLE
 } from '../../src/lib/domain/meetings';
 import { canDoWithMeetings, type MeetingAction } from '../../src/lib/domain/policy';
-import { isCommittee, type Role } from '../../src/lib/domain/roles';
+import { isCommittee, type Committee, type Role } from '../../src/lib/domain/roles';
 import { meetingsZh } from '../../src/lib/i18n/zh-CN/meetings';
 import type { AccessService } from '../access/AccessService';
 import type { MeetingDetails, MeetingRecord } from '../storage/MeetingStore';
 import type { Stores } from '../storage/Stores';
 import { newAgenda } from '../yjs/newAgenda';
 import { copyAgenda } from './copyAgenda';
+import type { DecisionTasks } from './DecisionTasks';
 import { MeetingError } from './MeetingError';
+import { meetingItems, type MeetingItemView } from './meetingItems';
 import { meetingView, type MeetingView } from './meetingView';
+import { readServerAgenda } from './readServerAgenda';
 
 export interface MeetingServiceDeps {
 	stores: Stores;
 	access: AccessService;
 	now(): number;
+	/** Minuted decisions → board tasks (after every minuting, a correction's included). */
+	decisions: Pick<DecisionTasks, 'fromMinutes' | 'states'>;
+	log(line: string): void;
 }
+
+/** The meeting page's data: the records, plus the current revision's items. */
+export type MeetingPageView = MeetingView & {
+	items: MeetingItemView[];
+	/** Committees this viewer may sign items for now (their own, attending, while signable). */
+	itemSignFor: Committee[];
+};
 
 /** What the meeting form sends; every field is checked here, nothing is trusted. */
 export interface MeetingInput {
@@ -154,9 +169,17 @@ export class MeetingService {
 		};
 	}
 
-	async view(userId: string, meetingId: string): Promise<MeetingView> {
+	async view(userId: string, meetingId: string): Promise<MeetingPageView> {
 		const { meeting, roles } = await this.#visible(userId, meetingId);
-		return meetingView(this.deps.stores, meeting, roles);
+		const [view, { items, names }] = await Promise.all([
+			meetingView(this.deps.stores, meeting, roles),
+			meetingItems(this.deps, userId, meeting)
+		]);
+		const itemSignFor =
+			SIGNABLE.includes(meeting.state) && canDoWithMeetings('sign', roles)
+				? committeesOf(roles).filter((c) => meeting.committees.includes(c))
+				: [];
+		return { ...view, names: { ...view.names, ...names }, items, itemSignFor };
 	}
 
 	/**
@@ -183,7 +206,9 @@ export class MeetingService {
 			from: meeting.state,
 			to: target
 		});
-		return { ...meeting, state: target, updatedAt: at };
+		const after = { ...meeting, state: target, updatedAt: at };
+		if (target === 'minuted') await this.#decisionsToTasks(after);
+		return after;
 	}
 
 	/**
@@ -238,12 +263,22 @@ export class MeetingService {
 	}
 
 	/**
-	 * "This committee agrees" for the current revision, as the session's user: only a member of
-	 * that committee, only for an attending committee, only while in session or correcting.
+	 * "This committee agrees" for the current revision — to the minutes as a whole, or to one
+	 * item (`item`, an id in the current revision's agenda as the server holds it) — as the
+	 * session's user: only a member of that committee, only for an attending committee, only
+	 * while in session or correcting.
 	 */
-	async sign(userId: string, meetingId: string, committee: unknown): Promise<number> {
+	async sign(
+		userId: string,
+		meetingId: string,
+		committee: unknown,
+		item: unknown = ''
+	): Promise<number> {
 		const { meeting, roles } = await this.#visible(userId, meetingId);
 		if (!isCommittee(committee)) throw new MeetingError('invalid', 'committee');
+		if (item !== '' && (typeof item !== 'string' || !AGENDA_ITEM_ID.test(item)))
+			throw new MeetingError('invalid', 'item');
+		const itemId = item === '' ? null : item;
 		this.#require('sign', roles);
 		if (!roles.has(committee)) throw new MeetingError('forbidden', 'not_member');
 		if (!meeting.committees.includes(committee))
@@ -254,42 +289,67 @@ export class MeetingService {
 			const now = await stores.meetings.get(meetingId);
 			if (!now || !SIGNABLE.includes(now.state)) throw new MeetingError('conflict', 'state');
 			const revision = (await stores.meetings.revisions(meetingId)).at(-1)!.revision;
+			if (itemId !== null) {
+				const items = await readServerAgenda(stores.yjs, now.agendaId);
+				if (!items.some((i) => i.id === itemId)) throw new MeetingError('not_found', 'item');
+			}
 			const made = await stores.meetings.sign({
 				meetingId,
 				revision,
 				committee,
-				itemId: null,
+				itemId,
 				signerId: userId,
 				signedAt: this.deps.now()
 			});
 			if (made === null) throw new MeetingError('conflict', 'already_signed');
 			return made;
 		});
-		await this.#audit(userId, 'meeting_signed', meetingId, meeting.communityId, { committee });
+		await this.#audit(userId, 'meeting_signed', meetingId, meeting.communityId, {
+			committee,
+			...(itemId ? { itemId } : {})
+		});
 		return id;
 	}
 
-	/** The signer takes back their own signature, before minuting; nobody else can. */
+	/**
+	 * The signer takes back their own signature (of the minutes or of an item), before minuting,
+	 * while still a member of that committee; nobody else can.
+	 */
 	async withdraw(userId: string, meetingId: string, signatureId: unknown): Promise<void> {
-		const { meeting } = await this.#visible(userId, meetingId);
+		const { meeting, roles } = await this.#visible(userId, meetingId);
 		const sid = typeof signatureId === 'number' ? signatureId : Number(signatureId);
 		if (!Number.isSafeInteger(sid)) throw new MeetingError('invalid', 'signature');
 		const { stores } = this.deps;
-		const committee = await stores.transaction(async () => {
+		const withdrawn = await stores.transaction(async () => {
 			const now = await stores.meetings.get(meetingId);
 			const revision = (await stores.meetings.revisions(meetingId)).at(-1)!.revision;
 			const sig = (await stores.meetings.signatures(meetingId)).find((s) => s.id === sid);
 			if (!sig) throw new MeetingError('not_found');
 			if (sig.signerId !== userId) throw new MeetingError('forbidden', 'not_signer');
+			// A signer who has left the committee no longer speaks for it, not even to withdraw.
+			if (!roles.has(sig.committee)) throw new MeetingError('forbidden', 'not_member');
 			if (!now || !SIGNABLE.includes(now.state) || sig.revision !== revision)
 				throw new MeetingError('conflict', 'state');
 			if (!(await stores.meetings.withdraw(meetingId, sid, userId, this.deps.now())))
 				throw new MeetingError('conflict', 'conflict');
-			return sig.committee;
+			return sig;
 		});
 		await this.#audit(userId, 'meeting_signature_withdrawn', meetingId, meeting.communityId, {
-			committee
+			committee: withdrawn.committee,
+			...(withdrawn.itemId ? { itemId: withdrawn.itemId } : {})
 		});
+	}
+
+	/**
+	 * Minuting is committed before this runs: a failure here must not undo it or fail the request
+	 * that made it. It is logged; the next minuting (a correction) makes what is missing.
+	 */
+	async #decisionsToTasks(meeting: MeetingRecord) {
+		try {
+			await this.deps.decisions.fromMinutes(meeting);
+		} catch (error) {
+			this.deps.log(`meeting ${meeting.id}: decisions to tasks failed: ${String(error)}`);
+		}
 	}
 
 	/** The meeting and the user's roles in its community; not_found if they may not see it. */

@@ -9,6 +9,7 @@ import type { EvaluationStore } from './EvaluationStore';
 import type { FileStore } from './FileStore';
 import type { InviteStore } from './InviteStore';
 import type { MeetingStore } from './MeetingStore';
+import type { MeetingTaskStore } from './MeetingTaskStore';
 import type { NotificationStore } from './NotificationStore';
 import type { OrgStore } from './OrgStore';
 import type { PhoneCodeStore } from './PhoneCodeStore';
@@ -50,5 +51,7 @@ export interface Stores extends Transactional {
 	meetings: MeetingStore;
 	/** Each community's action list: the board of tasks that belong to no project (issue 6). */
 	actionLists: ActionListStore;
+	/** Which board task each agreed agenda item became (issue 6). */
+	meetingTasks: MeetingTaskStore;
 	close(): Promise<void>;
 }

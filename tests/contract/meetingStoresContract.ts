@@ -221,5 +221,32 @@ export function meetingStoresContract(name: string, open: () => Promise<Stores>)
 				expect(await s.actionLists.ofCommunity('nope')).toBeNull();
 			})
 		);
+
+		it(
+			"M8 an item's decision task is recorded once per meeting and item, whatever revision",
+			withStores(async (s) => {
+				await s.meetings.create(meetingFixture());
+				const task = {
+					meetingId: 'm1',
+					itemId: 'i1',
+					revision: 1,
+					boardId: 'b1',
+					taskId: 'agenda-i1',
+					target: 'project' as const,
+					createdAt: 5
+				};
+				expect(await s.meetingTasks.record(task)).toBe(true);
+				expect(await s.meetingTasks.record({ ...task, revision: 2, boardId: 'b2' })).toBe(false);
+				const other = {
+					...task,
+					itemId: 'i2',
+					taskId: 'agenda-i2',
+					target: 'action_list' as const
+				};
+				expect(await s.meetingTasks.record({ ...other, createdAt: 6 })).toBe(true);
+				expect(await s.meetingTasks.ofMeeting('m1')).toEqual([task, { ...other, createdAt: 6 }]);
+				expect(await s.meetingTasks.ofMeeting('m2')).toEqual([]);
+			})
+		);
 	});
 }

@@ -12,6 +12,7 @@ import { SqliteEvaluationStore } from './SqliteEvaluationStore';
 import { SqliteFileStore } from './SqliteFileStore';
 import { SqliteInviteStore } from './SqliteInviteStore';
 import { SqliteMeetingStore } from './SqliteMeetingStore';
+import { SqliteMeetingTaskStore } from './SqliteMeetingTaskStore';
 import { SqliteNotificationStore } from './SqliteNotificationStore';
 import { SqliteOrgStore } from './SqliteOrgStore';
 import { SqlitePhoneCodeStore } from './SqlitePhoneCodeStore';
@@ -52,6 +53,7 @@ export function openSqliteStores(dataDir: string): Stores {
 		boardFiles: new SqliteBoardFileStore(sql),
 		meetings: new SqliteMeetingStore(sql),
 		actionLists: new SqliteActionListStore(sql),
+		meetingTasks: new SqliteMeetingTaskStore(sql),
 		close: async () => sql.close()
 	};
 }

@@ -513,5 +513,21 @@ export const MIGRATIONS: readonly string[] = [
 		created_by TEXT NOT NULL,
 		created_at INTEGER NOT NULL
 	);
+	`,
+	// Issue 6, agenda items: which board task each agreed decision became. One row per item and
+	// meeting, whatever revision minuted it, so a minuted correction never makes a second task.
+	`
+	CREATE TABLE meeting_item_tasks (
+		meeting_id TEXT NOT NULL REFERENCES meetings(id),
+		item_id TEXT NOT NULL,
+		revision INTEGER NOT NULL,
+		board_id TEXT NOT NULL REFERENCES documents(id),
+		task_id TEXT NOT NULL,
+		target TEXT NOT NULL CHECK (target IN ('project','action_list')),
+		created_at INTEGER NOT NULL,
+		PRIMARY KEY (meeting_id, item_id)
+	);
+	CREATE TRIGGER meeting_item_tasks_no_delete BEFORE DELETE ON meeting_item_tasks
+	BEGIN SELECT RAISE(ABORT, 'meeting_item_tasks are never deleted'); END;
 	`
 ];

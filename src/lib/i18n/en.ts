@@ -1,3 +1,4 @@
+import { agendaItemsEn } from './en/agendaItems';
 import { notificationsEn } from './en/notifications';
 import { metricsEn } from './en/metrics';
 import { demandsEn } from './en/demands';
@@ -22,6 +23,7 @@ export const en: Messages = {
 	...overviewEn,
 	...boardEditEn,
 	...meetingsEn,
+	...agendaItemsEn,
 	...publicPledgeEn,
 	app: {
 		name: 'Gongzhi',

@@ -1,3 +1,4 @@
+import { agendaItemsZh } from './zh-CN/agendaItems';
 import { notificationsZh } from './zh-CN/notifications';
 import { metricsZh } from './zh-CN/metrics';
 import { chainZh } from './zh-CN/chain';
@@ -26,6 +27,7 @@ export const zhCN = {
 	...overviewZh,
 	...boardEditZh,
 	...meetingsZh,
+	...agendaItemsZh,
 	...publicPledgeZh,
 	app: {
 		name: '共治',

@@ -17,5 +17,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		current: bound.meeting.agendaId === params.id,
 		state: bound.meeting.state
 	};
-	return { ...page, meeting };
+	// What the item controls offer this viewer (links and owners), from server rows.
+	const choices = (await services().agendaItems.choices(page.me.id, params.id)) ?? {
+		links: [],
+		people: [],
+		names: {}
+	};
+	return { ...page, meeting, choices };
 };

@@ -59,7 +59,13 @@ export const actions: Actions = {
 		),
 	sign: (event) =>
 		act(event, (userId, data) =>
-			services().meetings.sign(userId, event.params.meetingId, formField(data, 'committee', 40))
+			services().meetings.sign(
+				userId,
+				event.params.meetingId,
+				formField(data, 'committee', 40),
+				// Absent: the minutes as a whole; else one item of the current revision.
+				formField(data, 'item', 40)
+			)
 		),
 	withdraw: (event) =>
 		act(event, (userId, data) =>
