@@ -1,4 +1,5 @@
 import type { ActionListStore } from './ActionListStore';
+import type { AgendaVersionStore } from './AgendaVersionStore';
 import type { AuditLog } from './AuditLog';
 import type { AutomergeChangeStore } from './AutomergeChangeStore';
 import type { BoardFileStore } from './BoardFileStore';
@@ -50,5 +51,7 @@ export interface Stores extends Transactional {
 	meetings: MeetingStore;
 	/** Each community's action list: the board of tasks that belong to no project (issue 6). */
 	actionLists: ActionListStore;
+	/** Named versions (snapshots) of agenda documents (issue 6, history). */
+	agendaVersions: AgendaVersionStore;
 	close(): Promise<void>;
 }
