@@ -29,6 +29,8 @@ import { boardEditContext, type BoardEditContext } from './boards/BoardEditConte
 import { BoardFiles } from './boards/BoardFiles';
 import { ActionLists } from './meetings/ActionLists';
 import { MeetingService } from './meetings/MeetingService';
+import { AgendaVersions } from './meetings/AgendaVersions';
+import { MeetingMinutes } from './meetings/minutes/MeetingMinutes';
 import { PublicProjects } from './projects/PublicProjects';
 
 /**
@@ -67,6 +69,10 @@ export interface Services {
 	meetings: MeetingService;
 	/** Each community's action list board (tasks of no project). */
 	actionLists: ActionLists;
+	/** A meeting's minutes as PDF or Word, from the server's copy of the agenda (issue 6). */
+	minutes: MeetingMinutes;
+	/** Named versions of agendas: save, list, compare, restore (issue 6). */
+	agendaVersions: AgendaVersions;
 	/** The public pledge pages and sheets: published projects, for anyone (no session). */
 	publicProjects: PublicProjects;
 	/** Open sync sockets per user, across both endpoints. */
@@ -152,6 +158,8 @@ export function createServices(
 		},
 		meetings,
 		actionLists,
+		minutes: new MeetingMinutes({ stores: s, access, sheets, now }),
+		agendaVersions: new AgendaVersions({ stores: s, access, now }),
 		publicProjects: new PublicProjects({ stores: s, automerge, evaluation, sheets, now }),
 		yjs,
 		automerge,
