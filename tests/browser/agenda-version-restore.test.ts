@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAgendaItems } from '../helpers/seedAgendaItems';
@@ -40,6 +42,19 @@ describe('named versions in Chromium', () => {
 	let meetingId: string;
 	let agendaId: string;
 	let versionId: number;
+
+	/** Who the server recorded for the agenda's latest stored update (a second connection). */
+	function lastWriter(docId: string): string {
+		const db = new Database(join(server.dataDir, 'gongzhi.sqlite'), { readonly: true });
+		try {
+			const row = db
+				.prepare('SELECT user_id FROM yjs_updates WHERE doc_id = ? ORDER BY seq DESC LIMIT 1')
+				.get(docId) as { user_id: string } | undefined;
+			return row?.user_id ?? '';
+		} finally {
+			db.close();
+		}
+	}
 
 	beforeAll(async () => {
 		mkdirSync(SHOTS, { recursive: true });
@@ -119,10 +134,9 @@ describe('named versions in Chromium', () => {
 		await expect.poll(() => current.locator('[data-changed="true"]').count()).toBe(0);
 		await shoot(aPage, 'version-restored');
 
-		// Authored by the restoring user: the edit came under a client id the server bound to u-rc,
-		// who had written nothing to this agenda before.
-		const owners = await server.services.stores.yjs.clientOwners(agendaId);
-		expect([...owners.values()]).toContain('u-rc');
+		// Authored by the restoring user: the server stored the edit as u-rc's (a deletion makes no
+		// new Yjs items, so the update log's row is where that is recorded).
+		expect(lastWriter(agendaId)).toBe('u-rc');
 		const rows = await server.services.stores.audit.recent(20);
 		expect(rows.find((e) => e.action === 'agenda_version_restored')?.userId).toBe('u-rc');
 
@@ -130,6 +144,10 @@ describe('named versions in Chromium', () => {
 		await aPage.getByTestId('restore-undone').waitFor({ timeout: 30_000 });
 		await expect.poll(() => editorText(bPage), { timeout: 15_000 }).toContain('电动车充电桩');
 		await waitForPending(bPage, false);
+		// The undo re-inserted the text as new items, under a client id the server bound to u-rc.
+		expect(lastWriter(agendaId)).toBe('u-rc');
+		const owners = await server.services.stores.yjs.clientOwners(agendaId);
+		expect([...owners.values()]).toContain('u-rc');
 	});
 
 	it('a resident sees the versions of a published agenda, without save or restore', async () => {
