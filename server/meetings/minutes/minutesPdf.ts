@@ -112,20 +112,27 @@ function heading(doc: PDFKit.PDFDocument, text: string) {
 
 function drawItem(doc: PDFKit.PDFDocument, item: MinutesItem, n: number) {
 	const m = agendaHistoryZh.minutes;
-	const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+	const left = doc.page.margins.left;
+	const width = doc.page.width - left - doc.page.margins.right;
+	const indent = 18;
 	doc
 		.fillColor(INK)
 		.fontSize(12.5)
-		.text(`${m.item(n)}：${item.topic}`, { width });
+		.text(`${m.item(n)}：${item.topic}`, left, doc.y, { width });
 	doc.moveDown(0.2);
 	const line = (label: string, value: string) =>
-		doc.fillColor(INK).fontSize(11).text(`${label}：${value}`, { width, lineGap: 3, indent: 0 });
+		doc
+			.fillColor(INK)
+			.fontSize(11)
+			.text(`${label}：${value}`, left + indent, doc.y, { width: width - indent, lineGap: 3 });
 	line(m.raisedBy, item.raisedBy);
 	line(m.notes, item.notes);
 	line(m.decision, item.decision);
 	line(m.owner, item.owner);
 	line(m.due, item.due);
 	if (item.agreedBy.length > 0) line(m.signedItem, item.agreedBy.join('、'));
+	// Later text starts at the margin again (pdfkit keeps the x of the last call).
+	doc.x = left;
 	doc.moveDown(0.7);
 }
 

@@ -3,6 +3,7 @@ import type { agendaHistoryZh } from '../zh-CN/agendaHistory';
 export const agendaHistoryEn: typeof agendaHistoryZh = {
 	minutes: {
 		heading: 'Minutes of the joint meeting',
+		section: 'Minutes and versions',
 		exportPdf: 'Export minutes (PDF)',
 		exportDocx: 'Export minutes (Word)',
 		exportHint: 'Made from the current agenda, with each item’s decision, owner and due date.',

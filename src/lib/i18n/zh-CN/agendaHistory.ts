@@ -2,6 +2,7 @@
 export const agendaHistoryZh = {
 	minutes: {
 		heading: '多委联合办公会会议纪要',
+		section: '会议纪要与版本',
 		exportPdf: '导出纪要（PDF）',
 		exportDocx: '导出纪要（Word）',
 		exportHint: '按当前议程生成，含各议题的决定、负责人和完成时限。',
