@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDF_FONT_ENV } from '../../server/projects/pdfFont';
 import { get } from '../helpers/http';
 import { pdfText } from '../helpers/pdfText';
 import { seedAgendaItems } from '../helpers/seedAgendaItems';
@@ -160,6 +161,17 @@ describe('the minutes as a PDF', () => {
 		}
 		expect(text).not.toContain('刘明');
 	});
+
+	it('without a Chinese font is a 503 in Chinese, never a PDF of empty boxes', async () => {
+		process.env[PDF_FONT_ENV] = '/nonexistent/NoFont.ttc#NoFont';
+		try {
+			const res = await get(server, path('pdf'), cookie.secretary);
+			expect(res.status).toBe(503);
+			expect(await res.text()).toContain('中文字体');
+		} finally {
+			delete process.env[PDF_FONT_ENV];
+		}
+	});
 });
 
 describe('who may export', () => {
@@ -176,9 +188,9 @@ describe('who may export', () => {
 		const at = (f: string) => `/m/${draft}/minutes.${f}`;
 		expect((await get(server, at('pdf'), cookie.resident)).status).toBe(404);
 		expect((await get(server, at('docx'), cookie.resident)).status).toBe(404);
-		expect((await get(server, at('docx'), cookie['rc-member'])).status).toBe(200);
+		expect((await get(server, at('pdf'), cookie['rc-member'])).status).toBe(200);
 		await meetings.move('u-secretary', draft, 'published');
-		expect((await get(server, at('docx'), cookie.resident)).status).toBe(200);
+		expect((await get(server, at('pdf'), cookie.resident)).status).toBe(200);
 	});
 
 	it('an outsider gets the 404 an unknown meeting gets; no session goes to login', async () => {
@@ -199,8 +211,8 @@ describe('who may export', () => {
 		const before = (await server.services.stores.audit.recent(500)).filter(
 			(e) => e.action === 'export' && e.target === `meeting:${meetingId}`
 		);
-		await get(server, path('docx'), cookie.resident);
-		await get(server, path('pdf'), cookie.outsider);
+		expect((await get(server, path('pdf'), cookie.resident)).status).toBe(200);
+		expect((await get(server, path('pdf'), cookie.outsider)).status).toBe(404);
 		const after = (await server.services.stores.audit.recent(500)).filter(
 			(e) => e.action === 'export' && e.target === `meeting:${meetingId}`
 		);
@@ -208,10 +220,11 @@ describe('who may export', () => {
 		expect(after[0]).toMatchObject({
 			userId: 'u-resident',
 			scope: 'c-a',
-			detail: { format: 'docx', sheet: 'minutes', revision: 1 }
+			detail: { format: 'pdf', sheet: 'minutes', revision: 1 }
 		});
 		// The earlier downloads of this file were recorded too, by their users.
-		expect(before.map((e) => [e.userId, (e.detail as { format: string }).format])).toEqual(
+		const earlier = before.map((e) => [e.userId, (e.detail as { format: string }).format]);
+		expect(earlier).toEqual(
 			expect.arrayContaining([
 				['u-rc', 'docx'],
 				['u-rc', 'pdf'],

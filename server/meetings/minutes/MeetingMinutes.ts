@@ -26,7 +26,7 @@ export type MinutesFormat = 'pdf' | 'docx';
 
 export type MinutesFile =
 	| { ok: true; bytes: Uint8Array; name: string; ascii: string }
-	| { ok: false; reason: 'no_font' | 'no_docx'; message: string };
+	| { ok: false; reason: 'no_font'; message: string };
 
 /** Which text the minutes are made from: a revision number and/or a named version's id. */
 export interface MinutesChoice {
@@ -71,14 +71,7 @@ export class MeetingMinutes {
 				throw e;
 			}
 		} else {
-			try {
-				bytes = await this.deps.sheets.minutesDocx(data.minutes);
-			} catch (e) {
-				// Without the docx package (an install that predates it) the PDF still works.
-				if (e instanceof Error && /Cannot find (package|module) 'docx'/.test(e.message))
-					return { ok: false, reason: 'no_docx', message: m.noDocx };
-				throw e;
-			}
+			bytes = await this.deps.sheets.minutesDocx(data.minutes);
 		}
 		await stores.audit.record({
 			at: this.deps.now(),

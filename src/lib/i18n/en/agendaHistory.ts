@@ -38,8 +38,7 @@ export const agendaHistoryEn: typeof agendaHistoryZh = {
 		generated: (at) => `Generated ${at} (Beijing time)`,
 		page: (n, of) => `Page ${n} of ${of}`,
 		noFont:
-			'The server has no Chinese font, so it cannot make the PDF minutes. Ask the operator to install one (e.g. fonts-noto-cjk).',
-		noDocx: 'The server cannot make Word documents right now; export the PDF instead.'
+			'The server has no Chinese font, so it cannot make the PDF minutes. Ask the operator to install one (e.g. fonts-noto-cjk).'
 	},
 	versions: {
 		title: 'Named versions',

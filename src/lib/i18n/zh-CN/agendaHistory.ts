@@ -38,8 +38,7 @@ export const agendaHistoryZh = {
 		generated: (at: string) => `生成时间：${at}（北京时间）`,
 		page: (n: number, of: number) => `第 ${n} 页 / 共 ${of} 页`,
 		noFont:
-			'服务器没有可用的中文字体，暂时无法生成 PDF 纪要。请联系管理员安装中文字体（如 fonts-noto-cjk）。',
-		noDocx: '服务器暂时无法生成 Word 文档，请先导出 PDF。'
+			'服务器没有可用的中文字体，暂时无法生成 PDF 纪要。请联系管理员安装中文字体（如 fonts-noto-cjk）。'
 	},
 	versions: {
 		title: '命名版本',
