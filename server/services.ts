@@ -31,6 +31,8 @@ import { ActionLists } from './meetings/ActionLists';
 import { agendaChoices, type AgendaChoices } from './meetings/agendaChoices';
 import { DecisionTasks } from './meetings/DecisionTasks';
 import { MeetingService } from './meetings/MeetingService';
+import { AgendaVersions } from './meetings/AgendaVersions';
+import { MeetingMinutes } from './meetings/minutes/MeetingMinutes';
 import { PublicProjects } from './projects/PublicProjects';
 
 /**
@@ -73,6 +75,10 @@ export interface Services {
 	agendaItems: {
 		choices(userId: string, agendaId: string): Promise<AgendaChoices | null>;
 	};
+	/** A meeting's minutes as PDF or Word, from the server's copy of the agenda (issue 6). */
+	minutes: MeetingMinutes;
+	/** Named versions of agendas: save, list, compare, restore (issue 6). */
+	agendaVersions: AgendaVersions;
 	/** The public pledge pages and sheets: published projects, for anyone (no session). */
 	publicProjects: PublicProjects;
 	/** Open sync sockets per user, across both endpoints. */
@@ -163,6 +169,8 @@ export function createServices(
 		agendaItems: {
 			choices: (userId, agendaId) => agendaChoices({ stores: s, access }, userId, agendaId)
 		},
+		minutes: new MeetingMinutes({ stores: s, access, sheets, now }),
+		agendaVersions: new AgendaVersions({ stores: s, access, now }),
 		publicProjects: new PublicProjects({ stores: s, automerge, evaluation, sheets, now }),
 		yjs,
 		automerge,

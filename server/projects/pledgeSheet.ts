@@ -67,7 +67,7 @@ export async function pledgeSheet(
 }
 
 /** Whether the current font maps a common Chinese character (fontkit's font, read defensively). */
-function hasChinese(doc: PDFKit.PDFDocument): boolean {
+export function hasChinese(doc: PDFKit.PDFDocument): boolean {
 	const current = (doc as unknown as { _font?: { font?: { hasGlyphForCodePoint?: unknown } } })
 		._font?.font;
 	const has = current?.hasGlyphForCodePoint;

@@ -1,4 +1,5 @@
 import type { ActionListStore } from './ActionListStore';
+import type { AgendaVersionStore } from './AgendaVersionStore';
 import type { AuditLog } from './AuditLog';
 import type { AutomergeChangeStore } from './AutomergeChangeStore';
 import type { BoardFileStore } from './BoardFileStore';
@@ -53,5 +54,7 @@ export interface Stores extends Transactional {
 	actionLists: ActionListStore;
 	/** Which board task each agreed agenda item became (issue 6). */
 	meetingTasks: MeetingTaskStore;
+	/** Named versions (snapshots) of agenda documents (issue 6, history). */
+	agendaVersions: AgendaVersionStore;
 	close(): Promise<void>;
 }

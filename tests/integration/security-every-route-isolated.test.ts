@@ -139,6 +139,11 @@ const ROUTES: Record<string, RouteSpec> = {
 	'/c/[]/meetings': { kind: 'community', actions: ['create'] },
 	'/m/[]': { kind: 'document', actions: ['edit', 'move', 'correct', 'sign', 'withdraw'] },
 	'/c/[]/actions': { kind: 'community' },
+	// History and export (issue 6): the minutes as files, and an agenda's named versions.
+	'/m/[]/minutes.pdf': { kind: 'document' },
+	'/m/[]/minutes.docx': { kind: 'document' },
+	'/agenda/[]/versions': { kind: 'document', actions: ['save'] },
+	'/agenda/[]/versions/[]': { kind: 'document', actions: ['restore'] },
 	// The public pledge (issue 5): a published project's page and sheet, a community's noticeboard.
 	'/p/[]': { kind: 'published' },
 	'/p/[]/pledge.pdf': { kind: 'published' },
@@ -190,6 +195,8 @@ let surveyId: string;
 /** A change the server recorded on the demo board (for the board-as-it-was page). */
 let firstChange: string;
 let meetingId: string;
+/** A named version of the demo agenda. */
+let versionId: number;
 /** A project of community A still at its topic: not published. */
 let topicBoardId: string;
 const COMMUNITY_A_MARKS = ['c-a', '丽泽园', 'Lizeyuan'];
@@ -218,6 +225,7 @@ beforeAll(async () => {
 	const meeting = DEMO_MEETINGS[0]!;
 	meetingId = meeting.id;
 	COMMUNITY_A_MARKS.push(meeting.id, meeting.agendaId);
+	versionId = await server.services.agendaVersions.save('u-secretary', server.agendaId, '会前定稿');
 	const docs = await server.services.stores.documents.inCommunities(['c-a']);
 	topicBoardId = docs.find((d) => d.title === '东门停车秩序整治')!.id;
 });
@@ -276,7 +284,13 @@ function paths(id: string): { real: string; missing: string; unpublished?: strin
 	}
 	if (id === '/vote/[]') return { real: `/vote/${surveyId}`, missing: `/vote/sv-${randomUUID()}` };
 	if (id === '/files/[]') return { real: `/files/${fileId}`, missing: `/files/${randomUUID()}` };
-	if (id === '/m/[]') return { real: `/m/${meetingId}`, missing: `/m/mt-${randomUUID()}` };
+	if (id.startsWith('/m/[]'))
+		return { real: id.replace('[]', meetingId), missing: id.replace('[]', `mt-${randomUUID()}`) };
+	if (id.startsWith('/agenda/[]/versions')) {
+		// The version id is real on the demo agenda (saved in beforeAll).
+		const fill = (agenda: string) => id.replace('[]', agenda).replace('[]', String(versionId));
+		return { real: fill(server.agendaId), missing: fill('meeting-nope') };
+	}
 	return { real: id, missing: id };
 }
 

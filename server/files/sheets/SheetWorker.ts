@@ -3,6 +3,7 @@ import { CsvError, type Cell } from '../csv';
 import { XlsxError, type Sheet } from '../xlsx';
 import type { PdfFont } from '../../projects/pdfFont';
 import type { PublicProject } from '../../projects/PublicProjects';
+import type { MinutesData } from '../../meetings/minutes/minutesData';
 import type { SheetFailure, SheetJob, SheetResult } from './sheetJobs';
 
 /** The queue is full: the caller should answer "busy, try again" rather than wait minutes. */
@@ -67,6 +68,16 @@ export class SheetWorker {
 	): Promise<Uint8Array<ArrayBuffer>> {
 		const job = { kind: 'pledgeSheet', project, pageUrl, font } as const;
 		return this.#run(job) as Promise<Uint8Array<ArrayBuffer>>;
+	}
+
+	/** A meeting's minutes as a PDF; throws PdfFontError's name for an unusable font. */
+	minutesPdf(minutes: MinutesData, font: PdfFont): Promise<Uint8Array> {
+		return this.#run({ kind: 'minutesPdf', minutes, font }) as Promise<Uint8Array>;
+	}
+
+	/** A meeting's minutes as a Word document. */
+	minutesDocx(minutes: MinutesData): Promise<Uint8Array> {
+		return this.#run({ kind: 'minutesDocx', minutes }) as Promise<Uint8Array>;
 	}
 
 	async close() {

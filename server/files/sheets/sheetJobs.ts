@@ -3,6 +3,9 @@ import { readXlsxRows, writeXlsx, type Sheet } from '../xlsx';
 import type { PdfFont } from '../../projects/pdfFont';
 import { pledgeSheet } from '../../projects/pledgeSheet';
 import type { PublicProject } from '../../projects/PublicProjects';
+import type { MinutesData } from '../../meetings/minutes/minutesData';
+import { minutesDocx } from '../../meetings/minutes/minutesDocx';
+import { minutesPdf } from '../../meetings/minutes/minutesPdf';
 
 /**
  * What the sheet worker does, as plain functions of plain data (so a job is the same whether it
@@ -13,7 +16,11 @@ export type SheetJob =
 	| { kind: 'writeXlsx'; sheets: readonly Sheet[] }
 	| { kind: 'toCsv'; rows: readonly (readonly Cell[])[] }
 	// The public pledge sheet: fontkit parses a whole CJK font per PDF (see pledgeSheet.ts).
-	| { kind: 'pledgeSheet'; project: PublicProject; pageUrl: string; font: PdfFont };
+	| { kind: 'pledgeSheet'; project: PublicProject; pageUrl: string; font: PdfFont }
+	// A meeting's minutes (issue 6): the PDF sets a CJK font like the pledge sheet; the .docx
+	// zips its parts, also seconds for a long agenda on a loaded machine.
+	| { kind: 'minutesPdf'; minutes: MinutesData; font: PdfFont }
+	| { kind: 'minutesDocx'; minutes: MinutesData };
 
 export type SheetResult = string[][] | Uint8Array | string;
 
@@ -40,5 +47,9 @@ export async function runSheetJob(job: SheetJob): Promise<SheetResult> {
 			return toCsv(job.rows);
 		case 'pledgeSheet':
 			return pledgeSheet(job.project, job.pageUrl, job.font);
+		case 'minutesPdf':
+			return minutesPdf(job.minutes, job.font);
+		case 'minutesDocx':
+			return minutesDocx(job.minutes);
 	}
 }

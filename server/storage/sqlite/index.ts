@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Stores } from '../Stores';
 import { SqliteActionListStore } from './SqliteActionListStore';
+import { SqliteAgendaVersionStore } from './SqliteAgendaVersionStore';
 import { SqliteAuditLog } from './SqliteAuditLog';
 import { SqliteAutomergeChangeStore } from './SqliteAutomergeChangeStore';
 import { SqliteBoardFileStore } from './SqliteBoardFileStore';
@@ -54,6 +55,7 @@ export function openSqliteStores(dataDir: string): Stores {
 		meetings: new SqliteMeetingStore(sql),
 		actionLists: new SqliteActionListStore(sql),
 		meetingTasks: new SqliteMeetingTaskStore(sql),
+		agendaVersions: new SqliteAgendaVersionStore(sql),
 		close: async () => sql.close()
 	};
 }

@@ -529,5 +529,24 @@ export const MIGRATIONS: readonly string[] = [
 	);
 	CREATE TRIGGER meeting_item_tasks_no_delete BEFORE DELETE ON meeting_item_tasks
 	BEGIN SELECT RAISE(ABORT, 'meeting_item_tasks are never deleted'); END;
+	`,
+	// Named versions of agendas (issue 6, history): the whole Yjs document as the server held it,
+	// with its name, author and the server's time. A record of what the agenda was: never changed
+	// or removed. \`before_restore\` rows are the copies a restore makes of the state it replaces.
+	`
+	CREATE TABLE agenda_versions (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		agenda_id TEXT NOT NULL REFERENCES documents(id),
+		name TEXT NOT NULL,
+		kind TEXT NOT NULL CHECK (kind IN ('named','before_restore')),
+		author_id TEXT NOT NULL REFERENCES users(id),
+		created_at INTEGER NOT NULL,
+		state BLOB NOT NULL
+	);
+	CREATE INDEX agenda_versions_agenda ON agenda_versions(agenda_id, kind);
+	CREATE TRIGGER agenda_versions_no_update BEFORE UPDATE ON agenda_versions
+	BEGIN SELECT RAISE(ABORT, 'agenda_versions is append-only'); END;
+	CREATE TRIGGER agenda_versions_no_delete BEFORE DELETE ON agenda_versions
+	BEGIN SELECT RAISE(ABORT, 'agenda_versions is append-only'); END;
 	`
 ];

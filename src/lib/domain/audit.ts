@@ -52,7 +52,10 @@ export const AUDIT_ACTIONS = [
 	'meeting_moved',
 	'meeting_corrected',
 	'meeting_signed',
-	'meeting_signature_withdrawn'
+	'meeting_signature_withdrawn',
+	// Named versions of an agenda: saving one, and a restore (the edit itself is in the Yjs log).
+	'agenda_version_saved',
+	'agenda_version_restored'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,6 +12,7 @@ import { overviewEn } from './en/overview';
 import { boardEditEn } from './en/boardEdit';
 import { meetingsEn } from './en/meetings';
 import { publicPledgeEn } from './en/publicPledge';
+import { agendaHistoryEn } from './en/agendaHistory';
 
 export const en: Messages = {
 	...chainEn,
@@ -25,6 +26,7 @@ export const en: Messages = {
 	...meetingsEn,
 	...agendaItemsEn,
 	...publicPledgeEn,
+	...agendaHistoryEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'
@@ -320,7 +322,9 @@ export const en: Messages = {
 			meeting_moved: 'Moved a meeting’s state',
 			meeting_corrected: 'Opened a correction of the minutes',
 			meeting_signed: 'Signed for a committee',
-			meeting_signature_withdrawn: 'Withdrew a committee signature'
+			meeting_signature_withdrawn: 'Withdrew a committee signature',
+			agenda_version_saved: 'Saved a named agenda version',
+			agenda_version_restored: 'Restored a named agenda version'
 		}
 	},
 	metrics: metricsEn,

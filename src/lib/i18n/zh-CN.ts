@@ -10,6 +10,7 @@ import { overviewZh } from './zh-CN/overview';
 import { boardEditZh } from './zh-CN/boardEdit';
 import { meetingsZh } from './zh-CN/meetings';
 import { publicPledgeZh } from './zh-CN/publicPledge';
+import { agendaHistoryZh } from './zh-CN/agendaHistory';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
@@ -29,6 +30,7 @@ export const zhCN = {
 	...meetingsZh,
 	...agendaItemsZh,
 	...publicPledgeZh,
+	...agendaHistoryZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'
@@ -317,7 +319,9 @@ export const zhCN = {
 			meeting_moved: '变更会议状态',
 			meeting_corrected: '发起纪要更正',
 			meeting_signed: '委员会签署',
-			meeting_signature_withdrawn: '撤回委员会签署'
+			meeting_signature_withdrawn: '撤回委员会签署',
+			agenda_version_saved: '保存议程命名版本',
+			agenda_version_restored: '恢复议程命名版本'
 		}
 	},
 	metrics: metricsZh,
