@@ -116,7 +116,8 @@ function readItem(element: Y.XmlElement): AgendaItem | null {
 
 /** Plain text of an element's descendants (marks dropped). */
 function textOf(type: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
-	if (type instanceof Y.XmlText) return type.toDelta().map(textInsert).join('');
+	if (type instanceof Y.XmlText)
+		return (type.toDelta() as { insert?: unknown }[]).map(textInsert).join('');
 	if (!(type instanceof Y.XmlElement)) return '';
 	return type
 		.toArray()
