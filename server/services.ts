@@ -30,6 +30,9 @@ import { BoardFiles } from './boards/BoardFiles';
 import { ActionLists } from './meetings/ActionLists';
 import { MeetingService } from './meetings/MeetingService';
 import { PublicProjects } from './projects/PublicProjects';
+import { createLocalCommentBus } from './comments/CommentBus';
+import { CommentService } from './comments/CommentService';
+import { CommentStreams } from './comments/CommentStreams';
 
 /**
  * The shared services, created once per server and handed to SvelteKit through
@@ -67,6 +70,8 @@ export interface Services {
 	meetings: MeetingService;
 	/** Each community's action list board (tasks of no project). */
 	actionLists: ActionLists;
+	/** Comments on meeting agendas, and their live streams (issue 6). */
+	comments: { service: CommentService; streams: CommentStreams };
 	/** The public pledge pages and sheets: published projects, for anyone (no session). */
 	publicProjects: PublicProjects;
 	/** Open sync sockets per user, across both endpoints. */
@@ -124,6 +129,16 @@ export function createServices(
 	});
 	const meetings = new MeetingService({ stores: s, access, now });
 	const actionLists = new ActionLists({ stores: s, access, metrics, now });
+	// In-process for now; a later issue carries it between processes (Redis) behind the same calls.
+	const commentBus = createLocalCommentBus();
+	const commentService = new CommentService({ stores: s, access, bus: commentBus, now });
+	const commentStreams = new CommentStreams({
+		stores: s,
+		comments: commentService,
+		bus: commentBus,
+		onRevoke: (l) => sessions.onRevoke(l),
+		onAccessChange: (l) => access.onChange(l)
+	});
 	const offRevoke = sessions.onRevoke(({ sessionIds }) => {
 		for (const e of endpoints) e.disconnectSessions(sessionIds);
 	});
@@ -152,6 +167,7 @@ export function createServices(
 		},
 		meetings,
 		actionLists,
+		comments: { service: commentService, streams: commentStreams },
 		publicProjects: new PublicProjects({ stores: s, automerge, evaluation, sheets, now }),
 		yjs,
 		automerge,
@@ -171,6 +187,7 @@ export function createServices(
 			stopSurveys();
 			offRevoke();
 			offAccess();
+			commentStreams.close();
 			await Promise.all(endpoints.map((e) => e.close()));
 			await sheets.close();
 			await s.close();

@@ -3,6 +3,7 @@ import type { AuditLog } from './AuditLog';
 import type { AutomergeChangeStore } from './AutomergeChangeStore';
 import type { BoardFileStore } from './BoardFileStore';
 import type { CalendarStore } from './CalendarStore';
+import type { CommentStore } from './CommentStore';
 import type { DemandStore } from './DemandStore';
 import type { DocumentRegistry } from './DocumentRegistry';
 import type { EvaluationStore } from './EvaluationStore';
@@ -50,5 +51,7 @@ export interface Stores extends Transactional {
 	meetings: MeetingStore;
 	/** Each community's action list: the board of tasks that belong to no project (issue 6). */
 	actionLists: ActionListStore;
+	/** Comments on meeting agendas, each owned by its author (issue 6). */
+	comments: CommentStore;
 	close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { SqliteAuditLog } from './SqliteAuditLog';
 import { SqliteAutomergeChangeStore } from './SqliteAutomergeChangeStore';
 import { SqliteBoardFileStore } from './SqliteBoardFileStore';
 import { SqliteCalendarStore } from './SqliteCalendarStore';
+import { SqliteCommentStore } from './SqliteCommentStore';
 import { SqliteDatabase } from './SqliteDatabase';
 import { SqliteDemandStore } from './SqliteDemandStore';
 import { SqliteDocumentRegistry } from './SqliteDocumentRegistry';
@@ -52,6 +53,7 @@ export function openSqliteStores(dataDir: string): Stores {
 		boardFiles: new SqliteBoardFileStore(sql),
 		meetings: new SqliteMeetingStore(sql),
 		actionLists: new SqliteActionListStore(sql),
+		comments: new SqliteCommentStore(sql),
 		close: async () => sql.close()
 	};
 }

@@ -52,7 +52,9 @@ export const AUDIT_ACTIONS = [
 	'meeting_moved',
 	'meeting_corrected',
 	'meeting_signed',
-	'meeting_signature_withdrawn'
+	'meeting_signature_withdrawn',
+	// A meeting comment hidden by the secretary, with the reason (issue 3 item 13).
+	'comment_hidden'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

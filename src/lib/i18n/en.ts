@@ -11,6 +11,7 @@ import { overviewEn } from './en/overview';
 import { boardEditEn } from './en/boardEdit';
 import { meetingsEn } from './en/meetings';
 import { publicPledgeEn } from './en/publicPledge';
+import { commentsEn } from './en/comments';
 
 export const en: Messages = {
 	...chainEn,
@@ -23,6 +24,7 @@ export const en: Messages = {
 	...boardEditEn,
 	...meetingsEn,
 	...publicPledgeEn,
+	...commentsEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'
@@ -318,7 +320,8 @@ export const en: Messages = {
 			meeting_moved: 'Moved a meeting’s state',
 			meeting_corrected: 'Opened a correction of the minutes',
 			meeting_signed: 'Signed for a committee',
-			meeting_signature_withdrawn: 'Withdrew a committee signature'
+			meeting_signature_withdrawn: 'Withdrew a committee signature',
+			comment_hidden: 'Hid a comment'
 		}
 	},
 	metrics: metricsEn,

@@ -9,6 +9,7 @@ import { overviewZh } from './zh-CN/overview';
 import { boardEditZh } from './zh-CN/boardEdit';
 import { meetingsZh } from './zh-CN/meetings';
 import { publicPledgeZh } from './zh-CN/publicPledge';
+import { commentsZh } from './zh-CN/comments';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
@@ -27,6 +28,7 @@ export const zhCN = {
 	...boardEditZh,
 	...meetingsZh,
 	...publicPledgeZh,
+	...commentsZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'
@@ -315,7 +317,8 @@ export const zhCN = {
 			meeting_moved: '变更会议状态',
 			meeting_corrected: '发起纪要更正',
 			meeting_signed: '委员会签署',
-			meeting_signature_withdrawn: '撤回委员会签署'
+			meeting_signature_withdrawn: '撤回委员会签署',
+			comment_hidden: '隐藏评论'
 		}
 	},
 	metrics: metricsZh,
