@@ -139,6 +139,11 @@ const ROUTES: Record<string, RouteSpec> = {
 	'/c/[]/meetings': { kind: 'community', actions: ['create'] },
 	'/m/[]': { kind: 'document', actions: ['edit', 'move', 'correct', 'sign', 'withdraw'] },
 	'/c/[]/actions': { kind: 'community' },
+	// Meeting comments (issue 6): a published meeting's comments (list, post), one comment's
+	// actions (edit, delete, resolve, hide) and the live stream; checked on community A's.
+	'/api/meetings/[]/comments': { kind: 'record', methods: ['GET', 'POST'] },
+	'/api/meetings/[]/comments/[]': { kind: 'record', methods: ['POST'] },
+	'/api/meetings/[]/comments/stream': { kind: 'record' },
 	// The public pledge (issue 5): a published project's page and sheet, a community's noticeboard.
 	'/p/[]': { kind: 'published' },
 	'/p/[]/pledge.pdf': { kind: 'published' },
@@ -190,6 +195,8 @@ let surveyId: string;
 /** A change the server recorded on the demo board (for the board-as-it-was page). */
 let firstChange: string;
 let meetingId: string;
+/** A comment on community A's published demo meeting. */
+let commentId: string;
 /** A project of community A still at its topic: not published. */
 let topicBoardId: string;
 const COMMUNITY_A_MARKS = ['c-a', '丽泽园', 'Lizeyuan'];
@@ -218,6 +225,13 @@ beforeAll(async () => {
 	const meeting = DEMO_MEETINGS[0]!;
 	meetingId = meeting.id;
 	COMMUNITY_A_MARKS.push(meeting.id, meeting.agendaId);
+	const published = DEMO_MEETINGS.find((m) => m.state === 'published')!;
+	const posted = await server.services.comments.service.post('u-resident', published.id, {
+		clientKey: randomUUID(),
+		body: '楼道灯什么时候修？'
+	});
+	commentId = posted.comment!.id;
+	COMMUNITY_A_MARKS.push(published.id, commentId);
 	const docs = await server.services.stores.documents.inCommunities(['c-a']);
 	topicBoardId = docs.find((d) => d.title === '东门停车秩序整治')!.id;
 });
@@ -276,6 +290,15 @@ function paths(id: string): { real: string; missing: string; unpublished?: strin
 	}
 	if (id === '/vote/[]') return { real: `/vote/${surveyId}`, missing: `/vote/sv-${randomUUID()}` };
 	if (id === '/files/[]') return { real: `/files/${fileId}`, missing: `/files/${randomUUID()}` };
+	if (id.startsWith('/api/meetings/[]/comments')) {
+		const published = DEMO_MEETINGS.find((m) => m.state === 'published')!;
+		const fill = (meeting: string, comment: string) =>
+			id.replace('[]', meeting).replace('[]', comment);
+		return {
+			real: fill(published.id, commentId),
+			missing: fill(`mt-${randomUUID()}`, `cm-${randomUUID()}`)
+		};
+	}
 	if (id === '/m/[]') return { real: `/m/${meetingId}`, missing: `/m/mt-${randomUUID()}` };
 	return { real: id, missing: id };
 }
