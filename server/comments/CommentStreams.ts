@@ -18,6 +18,13 @@ interface OpenStream {
 	meetingId: string;
 	viewer: CommentViewer;
 	listener: CommentListener;
+	/** Changes that came while the snapshot was being read, sent right after it. */
+	held: CommentRecord[] | null;
+}
+
+/** The open streams of one meeting and their one subscription to the bus. */
+interface MeetingTopic {
+	streams: Set<OpenStream>;
 	off(): void;
 }
 
@@ -33,11 +40,13 @@ export interface CommentStreamsDeps {
 /**
  * The live side of comments: each open stream starts with the reader's snapshot, then receives
  * every change the bus carries for its meeting, shaped for that reader (a hidden comment becomes
- * a removal for everyone but the secretary). A revoked session ends its streams; a role change
- * re-checks the user's streams and ends those they may no longer read.
+ * a removal for everyone but the secretary). One bus subscription per meeting, however many
+ * read it: a change is looked up once (names, its thread) and shaped per reader. A revoked
+ * session ends its streams; a role change re-checks the user's streams.
  */
 export class CommentStreams {
 	readonly #open = new Set<OpenStream>();
+	readonly #topics = new Map<string, MeetingTopic>();
 	readonly #stops: (() => void)[];
 
 	constructor(private readonly deps: CommentStreamsDeps) {
@@ -61,22 +70,17 @@ export class CommentStreams {
 		const { viewer } = await this.deps.comments.viewer(userId, meetingId);
 		// Subscribed before the snapshot is read, so nothing that happens meanwhile is missed
 		// (an event repeating what the snapshot has is harmless: the page replaces by id).
-		const held: CommentRecord[] = [];
-		let ready = false;
-		const stream: OpenStream = { userId, sessionId, meetingId, viewer, listener, off: () => {} };
-		stream.off = this.deps.bus.subscribe(meetingId, (record) => {
-			if (ready) void this.#deliver(stream, record);
-			else held.push(record);
-		});
-		this.#open.add(stream);
+		const stream: OpenStream = { userId, sessionId, meetingId, viewer, listener, held: [] };
+		this.#join(stream);
 		try {
 			listener.send({ type: 'snapshot', data: await this.deps.comments.list(userId, meetingId) });
 		} catch (error) {
 			this.#end(stream);
 			throw error;
 		}
-		ready = true;
-		for (const record of held) await this.#deliver(stream, record);
+		const held = stream.held ?? [];
+		stream.held = null;
+		for (const record of held) this.#send(stream, record, await this.#lookup(record));
 		return () => this.#close(stream);
 	}
 
@@ -84,20 +88,73 @@ export class CommentStreams {
 		return this.#open.size;
 	}
 
+	/** How many meetings have open streams (one bus subscription each). */
+	get meetings() {
+		return this.#topics.size;
+	}
+
 	close() {
 		for (const stop of this.#stops) stop();
 		for (const s of [...this.#open]) this.#end(s);
 	}
 
-	async #deliver(stream: OpenStream, record: CommentRecord) {
-		if (!this.#open.has(stream)) return;
+	#join(stream: OpenStream) {
+		this.#open.add(stream);
+		let topic = this.#topics.get(stream.meetingId);
+		if (!topic) {
+			const meetingId = stream.meetingId;
+			const off = this.deps.bus.subscribe(
+				meetingId,
+				(record) => void this.#fanOut(meetingId, record)
+			);
+			topic = { streams: new Set(), off };
+			this.#topics.set(meetingId, topic);
+		}
+		topic.streams.add(stream);
+	}
+
+	#leave(stream: OpenStream): boolean {
+		if (!this.#open.delete(stream)) return false;
+		const topic = this.#topics.get(stream.meetingId);
+		topic?.streams.delete(stream);
+		if (topic && topic.streams.size === 0) {
+			topic.off();
+			this.#topics.delete(stream.meetingId);
+		}
+		return true;
+	}
+
+	/** What every reader's view of a changed comment needs, read once for all of them. */
+	async #lookup(record: CommentRecord) {
 		const parent = record.parentId ? await this.deps.stores.comments.get(record.parentId) : null;
 		const names = await namesFor(this.deps.stores.users, [record]);
-		const view = viewComment(record, stream.viewer, names, !!parent && parent.hiddenAt !== null);
+		return { names, parentHidden: !!parent && parent.hiddenAt !== null };
+	}
+
+	async #fanOut(meetingId: string, record: CommentRecord) {
+		const topic = this.#topics.get(meetingId);
+		if (!topic) return;
+		const looked = await this.#lookup(record);
+		for (const stream of [...topic.streams]) {
+			if (stream.held) stream.held.push(record);
+			else this.#send(stream, record, looked);
+		}
+	}
+
+	#send(
+		stream: OpenStream,
+		record: CommentRecord,
+		{ names, parentHidden }: { names: Map<string, string>; parentHidden: boolean }
+	) {
 		if (!this.#open.has(stream)) return;
-		stream.listener.send(
-			view ? { type: 'comment', data: view } : { type: 'remove', data: { id: record.id } }
-		);
+		const view = viewComment(record, stream.viewer, names, parentHidden);
+		try {
+			stream.listener.send(
+				view ? { type: 'comment', data: view } : { type: 'remove', data: { id: record.id } }
+			);
+		} catch {
+			this.#end(stream);
+		}
 	}
 
 	async #recheck(stream: OpenStream) {
@@ -111,14 +168,12 @@ export class CommentStreams {
 
 	/** The reader went away: unsubscribe, nothing to tell. */
 	#close(stream: OpenStream) {
-		if (!this.#open.delete(stream)) return;
-		stream.off();
+		this.#leave(stream);
 	}
 
 	/** The server ends it: unsubscribe and close the response. */
 	#end(stream: OpenStream) {
-		if (!this.#open.delete(stream)) return;
-		stream.off();
+		if (!this.#leave(stream)) return;
 		try {
 			stream.listener.end();
 		} catch {

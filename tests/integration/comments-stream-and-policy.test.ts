@@ -77,6 +77,28 @@ describe('the comment stream', () => {
 		for (const s of [rc!, sec!, resident!]) s.close();
 	});
 
+	it('many readers of one meeting share one bus subscription, and each gets the comment', async () => {
+		const { streams } = server.services.comments;
+		const fresh = (await publishedMeeting(server, '多人旁听的会')).meetingId;
+		// The earlier tests' readers have gone (a closed response is noticed a moment later).
+		await waitFor(() => streams.size === 0, 'the earlier streams to close');
+		const before = streams.meetings;
+		const readers = await Promise.all(
+			['rc-member', 'oc-member', 'pm-staff', 'party-member', 'deputy', 'officer'].map((u) =>
+				openStream(server, cookies[u]!, fresh)
+			)
+		);
+		expect(streams.meetings).toBe(before + 1);
+		const res = await api(server, `/api/meetings/${fresh}/comments`, cookies.resident, {
+			clientKey: randomUUID(),
+			body: '大家都看到'
+		});
+		const { comment } = (await res.json()) as { comment: CommentView };
+		await Promise.all(readers.map((r) => r.next(isComment(comment.id), 1000)));
+		for (const r of readers) r.close();
+		await waitFor(() => streams.meetings === before, 'the subscription to go with the last reader');
+	});
+
 	it('an outsider and a missing meeting get the same 404; no session gets 401', async () => {
 		const url = (id: string) => `/api/meetings/${id}/comments/stream`;
 		const forbidden = await api(server, url(meetingId), cookies.outsider);
