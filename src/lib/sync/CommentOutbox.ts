@@ -33,6 +33,8 @@ export function newClientKey(): string {
  */
 export class CommentOutbox {
 	#flushing: Promise<void> | null = null;
+	/** Where the list lives when the browser keeps no storage (private mode, quota): this page. */
+	#memory: PendingComment[] | null = null;
 
 	constructor(
 		private readonly userId: string,
@@ -40,13 +42,16 @@ export class CommentOutbox {
 	) {}
 
 	list(meetingId?: string): PendingComment[] {
-		let all: PendingComment[] = [];
-		try {
-			const v = JSON.parse(localStorage.getItem(commentOutboxKey(this.userId)) ?? '[]') as unknown;
-			if (Array.isArray(v)) all = v as PendingComment[];
-		} catch {
-			// Unreadable (or no storage): nothing waits.
-		}
+		let all: PendingComment[] = this.#memory ?? [];
+		if (!this.#memory)
+			try {
+				const v = JSON.parse(
+					localStorage.getItem(commentOutboxKey(this.userId)) ?? '[]'
+				) as unknown;
+				if (Array.isArray(v)) all = v as PendingComment[];
+			} catch {
+				// Unreadable: nothing waits.
+			}
 		return all.filter((p) => meetingId === undefined || p.meetingId === meetingId);
 	}
 
@@ -104,8 +109,10 @@ export class CommentOutbox {
 			if (items.some((p) => !p.error))
 				localStorage.setItem(dirtyKey(this.userId, 'comment-outbox'), '1');
 			else localStorage.removeItem(dirtyKey(this.userId, 'comment-outbox'));
+			this.#memory = null;
 		} catch {
-			// Private mode without storage: the comment is only in memory until sent.
+			// No storage: the comments wait in this page only, until sent or the page closes.
+			this.#memory = items;
 		}
 	}
 }
