@@ -19,8 +19,10 @@ export type CommentDraft = CommentTarget & { label: string };
 
 /** How often waiting comments are tried again, besides `online` and a reconnected stream. */
 const RETRY_MS = 10_000;
-/** After the stream is refused for good (a 401, a restart), open a new one after this long. */
+/** After the stream is refused for good (a 401, a restart), open a new one after this long… */
 const REOPEN_MS = 3000;
+/** …doubling while it keeps being refused (a session that ended), up to this. */
+const REOPEN_MAX_MS = 60_000;
 
 /**
  * A meeting's comments on one page: the server's stream (snapshot, then each change) and the
@@ -41,6 +43,7 @@ export class CommentFeed {
 	#source: EventSource | null = null;
 	#timers: ReturnType<typeof setTimeout>[] = [];
 	#destroyed = false;
+	#reopenMs = REOPEN_MS;
 	readonly #offs: (() => void)[] = [];
 
 	constructor(
@@ -138,6 +141,7 @@ export class CommentFeed {
 			this.me = snap.me;
 			this.mentionable = snap.mentionable;
 			this.live = true;
+			this.#reopenMs = REOPEN_MS;
 			// A (re)connected stream means the server is reachable: send what waits.
 			this.flush();
 		});
@@ -155,7 +159,8 @@ export class CommentFeed {
 				const reopen = () => {
 					if (this.#source === source) this.#open();
 				};
-				this.#timers.push(setTimeout(reopen, REOPEN_MS));
+				this.#timers.push(setTimeout(reopen, this.#reopenMs));
+				this.#reopenMs = Math.min(this.#reopenMs * 2, REOPEN_MAX_MS);
 			}
 		});
 	}
