@@ -188,4 +188,37 @@ describe('meeting comments in Chromium', () => {
 			await rPage.getByTestId('comment-body').filter({ hasText: '离线时写下的意见' }).count()
 		).toBe(1);
 	});
+	it('the secretary hides a comment with a reason: gone for the others at once, marked for the secretary', async () => {
+		const secretary = await openBrowser(server, { width: 1280, height: 800 });
+		try {
+			const page = await secretary.newPage();
+			await login(page, secretary.base, 'secretary');
+			await page.goto(`${secretary.base}/agenda/${agendaId}`);
+			await page.waitForSelector('[data-testid="comments-live"][data-live="true"]');
+			const target = page
+				.getByTestId('comment')
+				.filter({ hasText: '电梯停运影响老人出行' })
+				.first();
+			await target.getByTestId('comment-hide').click();
+			// No reason, no hiding: the button waits for one.
+			expect(await target.getByTestId('hide-confirm').isDisabled()).toBe(true);
+			await target.getByTestId('hide-reason').fill('含个人信息');
+			await target.getByTestId('hide-confirm').click();
+			await target.getByTestId('comment-hidden').waitFor();
+			expect(await target.getByTestId('comment-hidden').innerText()).toContain('含个人信息');
+			for (const other of [rPage, mPage])
+				await other
+					.getByTestId('comment-body')
+					.filter({ hasText: '电梯停运影响老人出行' })
+					.waitFor({ state: 'detached', timeout: 5000 });
+			const logged = (await server.services.stores.audit.recent(50)).find(
+				(e) => e.action === 'comment_hidden'
+			);
+			expect(logged?.detail).toMatchObject({ reason: '含个人信息' });
+			await target.scrollIntoViewIfNeeded();
+			await page.screenshot({ path: `${SHOTS}/agenda-comment-hidden-secretary-1280.png` });
+		} finally {
+			await secretary.close();
+		}
+	});
 });
