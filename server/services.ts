@@ -34,6 +34,9 @@ import { MeetingService } from './meetings/MeetingService';
 import { AgendaVersions } from './meetings/AgendaVersions';
 import { MeetingMinutes } from './meetings/minutes/MeetingMinutes';
 import { PublicProjects } from './projects/PublicProjects';
+import { createLocalCommentBus } from './comments/CommentBus';
+import { CommentService } from './comments/CommentService';
+import { CommentStreams } from './comments/CommentStreams';
 
 /**
  * The shared services, created once per server and handed to SvelteKit through
@@ -79,6 +82,8 @@ export interface Services {
 	minutes: MeetingMinutes;
 	/** Named versions of agendas: save, list, compare, restore (issue 6). */
 	agendaVersions: AgendaVersions;
+	/** Comments on meeting agendas, and their live streams (issue 6). */
+	comments: { service: CommentService; streams: CommentStreams };
 	/** The public pledge pages and sheets: published projects, for anyone (no session). */
 	publicProjects: PublicProjects;
 	/** Open sync sockets per user, across both endpoints. */
@@ -138,6 +143,16 @@ export function createServices(
 	const actionLists = new ActionLists({ stores: s, access, metrics, now });
 	const decisions = new DecisionTasks({ stores: s, automerge, actionLists, now });
 	const meetings = new MeetingService({ stores: s, access, now, decisions, log: config.log });
+	// In-process for now; a later issue carries it between processes (Redis) behind the same calls.
+	const commentBus = createLocalCommentBus();
+	const commentService = new CommentService({ stores: s, access, bus: commentBus, now });
+	const commentStreams = new CommentStreams({
+		stores: s,
+		comments: commentService,
+		bus: commentBus,
+		onRevoke: (l) => sessions.onRevoke(l),
+		onAccessChange: (l) => access.onChange(l)
+	});
 	const offRevoke = sessions.onRevoke(({ sessionIds }) => {
 		for (const e of endpoints) e.disconnectSessions(sessionIds);
 	});
@@ -171,6 +186,7 @@ export function createServices(
 		},
 		minutes: new MeetingMinutes({ stores: s, access, sheets, now }),
 		agendaVersions: new AgendaVersions({ stores: s, access, now }),
+		comments: { service: commentService, streams: commentStreams },
 		publicProjects: new PublicProjects({ stores: s, automerge, evaluation, sheets, now }),
 		yjs,
 		automerge,
@@ -190,6 +206,7 @@ export function createServices(
 			stopSurveys();
 			offRevoke();
 			offAccess();
+			commentStreams.close();
 			await Promise.all(endpoints.map((e) => e.close()));
 			await sheets.close();
 			await s.close();

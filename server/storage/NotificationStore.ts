@@ -12,7 +12,11 @@ export interface Notification {
 		// Resource requests: to the department's representatives, and back to the requester.
 		| 'resource_requested'
 		| 'resource_request_withdrawn'
-		| 'resource_decided';
+		| 'resource_decided'
+		// Meeting comments (issue 6): to the committees, to the mentioned, to the one replied to.
+		| 'comment_new'
+		| 'comment_mention'
+		| 'comment_reply';
 	demandId: string | null;
 	detail: Record<string, unknown> | null;
 	readAt: number | null;

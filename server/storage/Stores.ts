@@ -4,6 +4,7 @@ import type { AuditLog } from './AuditLog';
 import type { AutomergeChangeStore } from './AutomergeChangeStore';
 import type { BoardFileStore } from './BoardFileStore';
 import type { CalendarStore } from './CalendarStore';
+import type { CommentStore } from './CommentStore';
 import type { DemandStore } from './DemandStore';
 import type { DocumentRegistry } from './DocumentRegistry';
 import type { EvaluationStore } from './EvaluationStore';
@@ -56,5 +57,7 @@ export interface Stores extends Transactional {
 	meetingTasks: MeetingTaskStore;
 	/** Named versions (snapshots) of agenda documents (issue 6, history). */
 	agendaVersions: AgendaVersionStore;
+	/** Comments on meeting agendas, each owned by its author (issue 6). */
+	comments: CommentStore;
 	close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { DEMO_MEETINGS } from '../../server/demo/demoMeetings';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { brokenForm, brokenJson, oddString } from './lib/httpBodies';
 import { pathPart, runHttpFuzz, type HttpTarget } from './lib/httpFuzzLoop';
@@ -11,7 +12,7 @@ import type { Rng } from './lib/Rng';
 /**
  * Issue 4's HTTP inputs under fuzzing: malformed JSON, forms and multipart bodies to the demand
  * API, a demand's steps and form, photo upload, registration and the chain import (and issue 5's
- * resource requests and resource list actions). Every answer
+ * resource requests and resource list actions, issue 6's meeting comments). Every answer
  * must be below 500 (a refusal with a code: JSON `{error}` from the API, a form failure from a
  * page action); a refused request leaves every table's row count as it was; the server keeps
  * answering a bystander; the event loop's worst delay is reported. `HTTP_FUZZ_REQUESTS` sets
@@ -32,7 +33,8 @@ const TABLES = [
 	'demand_photos',
 	'notifications',
 	'resource_items',
-	'resource_requests'
+	'resource_requests',
+	'meeting_comments'
 ];
 
 let server: TestServer;
@@ -43,6 +45,9 @@ let demandId = '';
 let boardId = '';
 let streetItem = '';
 let requestId = '';
+/** Community A's published meeting and a resident's comment on it (issue 6). */
+let commentMeeting = '';
+let commentId = '';
 
 beforeAll(async () => {
 	// A stopped clock, swept once: the minute timer then finds nothing to escalate, so any row
@@ -63,6 +68,13 @@ beforeAll(async () => {
 	boardId = server.boardId;
 	streetItem = (await stores.resources.itemsIn(['s-guoyuan']))[0]!.id;
 	requestId = await resources.request('u-secretary', boardId, streetItem, '模糊测试');
+	commentMeeting = DEMO_MEETINGS.find((m) => m.state === 'published')!.id;
+	commentId = (
+		await server.services.comments.service.post('u-resident', commentMeeting, {
+			clientKey: randomUUID(),
+			body: '模糊测试'
+		})
+	).comment!.id;
 	db = new Database(join(server.dataDir, 'gongzhi.sqlite'), { readonly: true });
 });
 afterAll(async () => {
@@ -161,6 +173,38 @@ const TARGETS: HttpTarget[] = [
 				requestId,
 				decision: rng.pick(['accepted', 'declined']),
 				comment: '意见'
+			})
+		})
+	},
+	{
+		name: 'POST /api/meetings/[id]/comments',
+		style: 'api',
+		make: (rng) => ({
+			path: `/api/meetings/${rng.chance(0.8) ? commentMeeting : pathPart(oddString(rng).slice(0, 200))}/comments`,
+			who: rng.pick(['resident', 'secretary']),
+			body: brokenJson(rng, {
+				clientKey: randomUUID(),
+				body: '意见',
+				itemId: randomUUID(),
+				anchor: { start: 'AA==', end: 'AA==' },
+				quote: '引文',
+				parentId: commentId,
+				mentions: ['u-rc']
+			})
+		})
+	},
+	{
+		name: 'POST /api/meetings/[id]/comments/[commentId]',
+		style: 'api',
+		make: (rng) => ({
+			path: `/api/meetings/${commentMeeting}/comments/${rng.chance(0.8) ? commentId : pathPart(oddString(rng).slice(0, 200))}`,
+			who: rng.pick(['resident', 'secretary']),
+			body: brokenJson(rng, {
+				action: rng.pick(['edit', 'resolve', 'hide', 'fly']),
+				body: '改',
+				resolved: true,
+				reason: '理由',
+				mentions: []
 			})
 		})
 	},

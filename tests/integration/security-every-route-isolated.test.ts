@@ -144,6 +144,11 @@ const ROUTES: Record<string, RouteSpec> = {
 	'/m/[]/minutes.docx': { kind: 'document' },
 	'/agenda/[]/versions': { kind: 'document', actions: ['save'] },
 	'/agenda/[]/versions/[]': { kind: 'document', actions: ['restore'] },
+	// Meeting comments (issue 6): a published meeting's comments (list, post), one comment's
+	// actions (edit, delete, resolve, hide) and the live stream; checked on community A's.
+	'/api/meetings/[]/comments': { kind: 'record', methods: ['GET', 'POST'] },
+	'/api/meetings/[]/comments/[]': { kind: 'record', methods: ['POST'] },
+	'/api/meetings/[]/comments/stream': { kind: 'record' },
 	// The public pledge (issue 5): a published project's page and sheet, a community's noticeboard.
 	'/p/[]': { kind: 'published' },
 	'/p/[]/pledge.pdf': { kind: 'published' },
@@ -197,6 +202,8 @@ let firstChange: string;
 let meetingId: string;
 /** A named version of the demo agenda. */
 let versionId: number;
+/** A comment on community A's published demo meeting. */
+let commentId: string;
 /** A project of community A still at its topic: not published. */
 let topicBoardId: string;
 const COMMUNITY_A_MARKS = ['c-a', '丽泽园', 'Lizeyuan'];
@@ -226,6 +233,13 @@ beforeAll(async () => {
 	meetingId = meeting.id;
 	COMMUNITY_A_MARKS.push(meeting.id, meeting.agendaId);
 	versionId = await server.services.agendaVersions.save('u-secretary', server.agendaId, '会前定稿');
+	const published = DEMO_MEETINGS.find((m) => m.state === 'published')!;
+	const posted = await server.services.comments.service.post('u-resident', published.id, {
+		clientKey: randomUUID(),
+		body: '楼道灯什么时候修？'
+	});
+	commentId = posted.comment!.id;
+	COMMUNITY_A_MARKS.push(published.id, commentId);
 	const docs = await server.services.stores.documents.inCommunities(['c-a']);
 	topicBoardId = docs.find((d) => d.title === '东门停车秩序整治')!.id;
 });
@@ -290,6 +304,15 @@ function paths(id: string): { real: string; missing: string; unpublished?: strin
 		// The version id is real on the demo agenda (saved in beforeAll).
 		const fill = (agenda: string) => id.replace('[]', agenda).replace('[]', String(versionId));
 		return { real: fill(server.agendaId), missing: fill('meeting-nope') };
+	}
+	if (id.startsWith('/api/meetings/[]/comments')) {
+		const published = DEMO_MEETINGS.find((m) => m.state === 'published')!;
+		const fill = (meeting: string, comment: string) =>
+			id.replace('[]', meeting).replace('[]', comment);
+		return {
+			real: fill(published.id, commentId),
+			missing: fill(`mt-${randomUUID()}`, `cm-${randomUUID()}`)
+		};
 	}
 	return { real: id, missing: id };
 }

@@ -6,6 +6,7 @@ import { SqliteAuditLog } from './SqliteAuditLog';
 import { SqliteAutomergeChangeStore } from './SqliteAutomergeChangeStore';
 import { SqliteBoardFileStore } from './SqliteBoardFileStore';
 import { SqliteCalendarStore } from './SqliteCalendarStore';
+import { SqliteCommentStore } from './SqliteCommentStore';
 import { SqliteDatabase } from './SqliteDatabase';
 import { SqliteDemandStore } from './SqliteDemandStore';
 import { SqliteDocumentRegistry } from './SqliteDocumentRegistry';
@@ -56,6 +57,7 @@ export function openSqliteStores(dataDir: string): Stores {
 		actionLists: new SqliteActionListStore(sql),
 		meetingTasks: new SqliteMeetingTaskStore(sql),
 		agendaVersions: new SqliteAgendaVersionStore(sql),
+		comments: new SqliteCommentStore(sql),
 		close: async () => sql.close()
 	};
 }

@@ -548,5 +548,46 @@ export const MIGRATIONS: readonly string[] = [
 	BEGIN SELECT RAISE(ABORT, 'agenda_versions is append-only'); END;
 	CREATE TRIGGER agenda_versions_no_delete BEFORE DELETE ON agenda_versions
 	BEGIN SELECT RAISE(ABORT, 'agenda_versions is append-only'); END;
+	`,
+	// 11: comments on meeting agendas (issue 6). Each is a row owned by its author, made once per
+	// (author, client key) so an offline comment sent twice is stored once. Never deleted: a
+	// deletion, a resolution and the secretary's hiding are times set on the row.
+	`
+	CREATE TABLE meeting_comments (
+		id TEXT PRIMARY KEY,
+		meeting_id TEXT NOT NULL REFERENCES meetings(id),
+		agenda_id TEXT NOT NULL REFERENCES documents(id),
+		item_id TEXT,
+		anchor_start TEXT,
+		anchor_end TEXT,
+		quote TEXT,
+		parent_id TEXT REFERENCES meeting_comments(id),
+		author_id TEXT NOT NULL REFERENCES users(id),
+		client_key TEXT NOT NULL,
+		body TEXT NOT NULL,
+		mentions TEXT NOT NULL DEFAULT '[]',
+		created_at INTEGER NOT NULL,
+		edited_at INTEGER,
+		deleted_at INTEGER,
+		resolved_at INTEGER,
+		resolved_by TEXT REFERENCES users(id),
+		hidden_at INTEGER,
+		hidden_by TEXT REFERENCES users(id),
+		hidden_reason TEXT,
+		UNIQUE (author_id, client_key),
+		CHECK ((anchor_start IS NULL) = (anchor_end IS NULL)),
+		CHECK ((hidden_at IS NULL) = (hidden_reason IS NULL))
+	);
+	CREATE INDEX meeting_comments_meeting ON meeting_comments(meeting_id, created_at);
+	CREATE TRIGGER meeting_comments_no_delete BEFORE DELETE ON meeting_comments
+	BEGIN SELECT RAISE(ABORT, 'meeting_comments are never deleted'); END;
+	-- Whose comment it is, where and when it was made never change.
+	CREATE TRIGGER meeting_comments_fixed BEFORE UPDATE ON meeting_comments
+	WHEN NEW.id IS NOT OLD.id OR NEW.meeting_id IS NOT OLD.meeting_id
+		OR NEW.agenda_id IS NOT OLD.agenda_id OR NEW.author_id IS NOT OLD.author_id
+		OR NEW.client_key IS NOT OLD.client_key OR NEW.created_at IS NOT OLD.created_at
+		OR NEW.parent_id IS NOT OLD.parent_id OR NEW.item_id IS NOT OLD.item_id
+		OR NEW.anchor_start IS NOT OLD.anchor_start OR NEW.anchor_end IS NOT OLD.anchor_end
+	BEGIN SELECT RAISE(ABORT, 'a comment keeps its author, place and time'); END;
 	`
 ];

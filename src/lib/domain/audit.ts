@@ -55,7 +55,9 @@ export const AUDIT_ACTIONS = [
 	'meeting_signature_withdrawn',
 	// Named versions of an agenda: saving one, and a restore (the edit itself is in the Yjs log).
 	'agenda_version_saved',
-	'agenda_version_restored'
+	'agenda_version_restored',
+	// A meeting comment hidden by the secretary, with the reason (issue 3 item 13).
+	'comment_hidden'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -395,3 +395,34 @@ export function canDoWithMeetings(action: MeetingAction, roles: Iterable<Role>):
 	for (const role of roles) if (MEETING_POLICY[action].includes(role)) return true;
 	return false;
 }
+
+/**
+ * Comments on a meeting's agenda (issue 6), checked against the roles a user holds in the
+ * meeting's community. Reading follows the meeting (`canSeeMeeting`): whoever may read it reads
+ * its comments. What the meeting's state allows comes on top (COMMENTABLE in comments.ts), and a
+ * comment is edited or deleted by its author only.
+ */
+export const COMMENT_ACTIONS = [
+	/** Comment and reply while the meeting is published or in session. */
+	'post',
+	/** Resolve or reopen anyone's thread (an author may always resolve their own). */
+	'resolve_any',
+	/** Hide a comment from everyone, with a reason that goes to the audit log; sees it, marked. */
+	'hide',
+	/** Can be @mentioned, and is notified of every new comment. */
+	'follow'
+] as const;
+export type CommentAction = (typeof COMMENT_ACTIONS)[number];
+
+export const COMMENT_POLICY: Record<CommentAction, readonly Role[]> = {
+	// Residents read the agenda and may only comment on it; the committees run the meeting.
+	post: ['secretary', ...COMMITTEES, 'resident'],
+	resolve_any: ['secretary', ...COMMITTEES],
+	hide: ['secretary'],
+	follow: ['secretary', ...COMMITTEES]
+};
+
+export function canDoWithComments(action: CommentAction, roles: Iterable<Role>): boolean {
+	for (const role of roles) if (COMMENT_POLICY[action].includes(role)) return true;
+	return false;
+}

@@ -13,6 +13,7 @@ import { boardEditEn } from './en/boardEdit';
 import { meetingsEn } from './en/meetings';
 import { publicPledgeEn } from './en/publicPledge';
 import { agendaHistoryEn } from './en/agendaHistory';
+import { commentsEn } from './en/comments';
 
 export const en: Messages = {
 	...chainEn,
@@ -27,6 +28,7 @@ export const en: Messages = {
 	...agendaItemsEn,
 	...publicPledgeEn,
 	...agendaHistoryEn,
+	...commentsEn,
 	app: {
 		name: 'Gongzhi',
 		tagline: 'Joint office for neighbourhood governance'
@@ -324,7 +326,8 @@ export const en: Messages = {
 			meeting_signed: 'Signed for a committee',
 			meeting_signature_withdrawn: 'Withdrew a committee signature',
 			agenda_version_saved: 'Saved a named agenda version',
-			agenda_version_restored: 'Restored a named agenda version'
+			agenda_version_restored: 'Restored a named agenda version',
+			comment_hidden: 'Hid a comment'
 		}
 	},
 	metrics: metricsEn,

@@ -11,6 +11,7 @@ import { boardEditZh } from './zh-CN/boardEdit';
 import { meetingsZh } from './zh-CN/meetings';
 import { publicPledgeZh } from './zh-CN/publicPledge';
 import { agendaHistoryZh } from './zh-CN/agendaHistory';
+import { commentsZh } from './zh-CN/comments';
 /**
  * Simplified Chinese: the source of every user-facing string. Components read messages through
  * `useI18n()` (see index.ts), never hard-code text. Add a key here first, then to en.ts (the
@@ -31,6 +32,7 @@ export const zhCN = {
 	...agendaItemsZh,
 	...publicPledgeZh,
 	...agendaHistoryZh,
+	...commentsZh,
 	app: {
 		name: '共治',
 		tagline: '社区多委联合办公平台'
@@ -321,7 +323,8 @@ export const zhCN = {
 			meeting_signed: '委员会签署',
 			meeting_signature_withdrawn: '撤回委员会签署',
 			agenda_version_saved: '保存议程命名版本',
-			agenda_version_restored: '恢复议程命名版本'
+			agenda_version_restored: '恢复议程命名版本',
+			comment_hidden: '隐藏评论'
 		}
 	},
 	metrics: metricsZh,
