@@ -65,8 +65,7 @@ export async function benchRepoClient(
 	// The stock adapter rethrows socket errors; a benchmark client only counts on the sync.
 	adapter.onError = () => {};
 	const repo = new Repo({ network: opts.offline ? [] : [adapter] });
-	const connected = () =>
-		until(() => repo.peers.length > 0, `${username}'s connection`, 30_000, 1);
+	const connected = () => until(() => repo.peers.length > 0, `${username}'s connection`, 30_000, 1);
 	if (!opts.offline) await connected();
 	return {
 		repo,

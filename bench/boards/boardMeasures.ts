@@ -1,12 +1,14 @@
 import type { BoardServer } from './boardServers';
 import { BENCH_USERS } from './boardServers';
 import type { SyncClientSpec, SyncResult, WriteRecord } from './boardWorkerProtocol';
-import { cpuMs, sleep } from './procStats';
+import { cpuMs, sleep, waitedMs } from './procStats';
 import { startBoardWorker, type WorkerProcess } from './workerProcess';
 
 export interface SyncParams {
 	clients: number;
 	writers: number;
+	/** Stock clients that only watch (they time change-to-display); the rest are thin. */
+	observers: number;
 	editMs: number;
 	seconds: number;
 	workers: number;
@@ -21,9 +23,13 @@ export interface SyncFigures {
 	writes: number;
 	/** (change, other client) pairs that arrived. */
 	delivered: number;
-	/** Pairs that never arrived within the settle time. */
+	/** (change, other client) pairs whose arrival was not seen within the settle time. */
 	missing: number;
 	serverCpuMs: number;
+	/** Time the server waited for a core, and the client workers' CPU: is the machine the limit? */
+	serverWaitedMs: number;
+	clientCpuMs: number;
+	wallMs: number;
 	memoryBeforeMiB: number;
 	memoryAfterMiB: number;
 }
@@ -39,25 +45,26 @@ async function stopAll(workers: WorkerProcess[]) {
  */
 export async function measureSync(
 	server: BoardServer,
-	boardId: string,
-	taskIds: string[],
+	board: { id: string; taskIds: string[]; saved: Uint8Array },
 	p: SyncParams
 ): Promise<SyncFigures> {
 	const specs: SyncClientSpec[] = Array.from({ length: p.clients }, (_, index) => ({
 		index,
 		username: BENCH_USERS[index % BENCH_USERS.length] as string,
 		// Clients are dealt round-robin to workers: the first `writers` land in different ones.
-		writer: index < p.writers
+		writer: index < p.writers,
+		thin: index >= p.writers + p.observers
 	}));
 	const workers = Array.from({ length: p.workers }, (_, w) =>
 		startBoardWorker(
 			{
 				mode: 'sync',
 				target: server.target,
-				boardId,
+				boardId: board.id,
 				clients: specs.filter((s) => s.index % p.workers === w),
 				editMs: p.editMs,
-				taskIds,
+				taskIds: board.taskIds,
+				savedB64: Buffer.from(board.saved).toString('base64'),
 				seed: 7 + w
 			},
 			p.clientCore
@@ -67,12 +74,18 @@ export async function measureSync(
 		await Promise.all(workers.map((w) => w.next('ready')));
 		const memoryBeforeMiB = await server.memoryMiB();
 		const cpu0 = cpuMs(server.pid);
+		const wait0 = waitedMs(server.pid);
+		const clients0 = workers.reduce((sum, w) => sum + cpuMs(w.pid), 0);
+		const t0 = performance.now();
 		for (const w of workers) w.tell({ type: 'start' });
 		await sleep(p.seconds * 1000);
 		for (const w of workers) w.tell({ type: 'stop' });
 		// The automerge-repo throttles (100 ms on each side) and a loaded core: 3 s is plenty.
 		await sleep(3000);
 		const serverCpuMs = cpuMs(server.pid) - cpu0;
+		const serverWaitedMs = waitedMs(server.pid) - wait0;
+		const clientCpuMs = workers.reduce((sum, w) => sum + cpuMs(w.pid), 0) - clients0;
+		const wallMs = performance.now() - t0;
 		const memoryAfterMiB = await server.memoryMiB();
 		const results = await Promise.all(
 			workers.map((w) => {
@@ -82,8 +95,14 @@ export async function measureSync(
 			})
 		);
 		return {
-			...combine(results.map((r) => r.result), p.clients),
+			...combine(
+				results.map((r) => r.result),
+				p.clients
+			),
 			serverCpuMs,
+			serverWaitedMs,
+			clientCpuMs,
+			wallMs,
 			memoryBeforeMiB,
 			memoryAfterMiB
 		};
@@ -122,7 +141,7 @@ function combine(results: SyncResult[], clients: number) {
 		serverShare,
 		writes,
 		delivered: serverShare.length,
-		missing: writes * (clients - 1) - seenPairs.size
+		missing: writes * (clients - 1) - serverShare.length
 	};
 }
 
@@ -152,7 +171,9 @@ export async function measureOpen(
 				mode: 'open',
 				target: server.target,
 				username: 'secretary',
-				boards: Array.from({ length: p.clientsPerWorker }, (_, c) => share(w * p.clientsPerWorker + c))
+				boards: Array.from({ length: p.clientsPerWorker }, (_, c) =>
+					share(w * p.clientsPerWorker + c)
+				)
 			},
 			p.clientCore
 		)

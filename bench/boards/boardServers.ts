@@ -16,8 +16,10 @@ const PLAIN_MAIN = fileURLToPath(new URL('./plainAutomergeServer.ts', import.met
  * so the profile is written (bench/boards/profileSummary.ts prints the top of one).
  */
 const PROFILE_DIR = process.env.BENCH_CPU_PROF;
+// One directory per server: Node writes a profile per thread (tsx's loader runs in its own),
+// and a fixed file name would let the loader's overwrite the main thread's.
 const profileArgs = (name: string) =>
-	PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
+	PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}/${name}-${Date.now()}`] : [];
 
 /** SIGTERM (profiles are written on a clean exit) when profiling, SIGKILL otherwise. */
 async function stopProcess(child: ChildProcess) {
@@ -33,6 +35,8 @@ export const BENCH_USERS = ['secretary', 'rc-member', 'oc-member', 'pm-staff'];
 
 export interface BoardServer {
 	name: 'gongzhi' | 'automerge-repo';
+	/** The plain server without its file adapter installed (its boards never leave memory). */
+	inMemory?: boolean;
 	/** Gongzhi's process handle (its Yjs target, cookies); null for the plain server. */
 	gongzhi: ChildServer | null;
 	pid: number;
@@ -75,21 +79,13 @@ export async function startGongzhi(dataDir: string, core = 0): Promise<BoardServ
 /** The plain automerge-repo server, its storage seeded with `boards`, pinned to `core`. */
 export async function startPlain(boards: readonly SeedBoard[], core = 0): Promise<BoardServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'gongzhi-bench-plain-'));
-	if (boards.length > 0) {
-		const seed = join(dir, 'seed.jsonl');
-		writeFileSync(
-			seed,
-			boards
-				.map((b) => JSON.stringify({ id: b.id, b64: Buffer.from(b.saved).toString('base64') }))
-				.join('\n')
-		);
-		const seeding = spawn(process.execPath, ['--import', 'tsx', PLAIN_MAIN], {
-			env: { ...process.env, PEER_DIR: join(dir, 'store'), PEER_SEED: seed },
-			stdio: ['ignore', 'inherit', 'inherit']
-		});
-		const code = await new Promise((r) => seeding.once('exit', r));
-		if (code !== 0) throw new Error(`seeding the plain server failed (${String(code)})`);
-	}
+	const seed = join(dir, 'seed.jsonl');
+	writeFileSync(
+		seed,
+		boards
+			.map((b) => JSON.stringify({ id: b.id, b64: Buffer.from(b.saved).toString('base64') }))
+			.join('\n')
+	);
 	const child = spawn(
 		'taskset',
 		[
@@ -102,16 +98,20 @@ export async function startPlain(boards: readonly SeedBoard[], core = 0): Promis
 			'tsx',
 			PLAIN_MAIN
 		],
-		{ env: { ...process.env, PEER_DIR: join(dir, 'store') }, stdio: ['ignore', 'pipe', 'inherit'] }
+		{
+			env: { ...process.env, PEER_DIR: join(dir, 'store'), PEER_SEED: seed },
+			stdio: ['ignore', 'pipe', 'inherit']
+		}
 	);
 	const first = await new Promise<string>((resolve, reject) => {
 		createInterface({ input: child.stdout }).once('line', resolve);
 		child.once('exit', (code) => reject(new Error(`plain server exited ${String(code)}`)));
 	});
-	const { port } = JSON.parse(first) as { port: number };
+	const { port, inMemory } = JSON.parse(first) as { port: number; inMemory: boolean };
 	return {
 		name: 'automerge-repo',
 		gongzhi: null,
+		inMemory,
 		pid: child.pid as number,
 		target: { port, path: '/', cookies: null },
 		async memoryMiB() {

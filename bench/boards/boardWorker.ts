@@ -22,6 +22,7 @@ import type {
 	WriteRecord
 } from './boardWorkerProtocol';
 import { sharedNow, until } from './procStats';
+import { thinBoardReceiver, type ThinReceiver } from './thinBoardReceiver';
 
 const MARKER = /<w:(\d+):(\d+)>/g;
 const DOCUMENT_CHUNK = 0;
@@ -37,24 +38,49 @@ process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
 	void send({ type: 'failed', error: String(error.stack ?? error) }).finally(() => process.exit(1));
 });
 
-/** The change hashes a sync message carries (document chunks skipped: no first sync here). */
+/**
+ * The change hashes a sync message carries. Automerge sends a batch of changes as one document
+ * chunk (its whole history): those are loaded to list their hashes. Only run after the
+ * measurement, never while timing.
+ */
 function changeHashes(data: Uint8Array): string[] {
-	return A.decodeSyncMessage(data)
-		.changes.flatMap((entry) => splitChunks(entry))
-		.filter((chunk) => chunk[8] !== DOCUMENT_CHUNK)
-		.map((chunk) => A.decodeChange(chunk).hash);
+	return A.decodeSyncMessage(data).changes.flatMap((entry) =>
+		splitChunks(entry).flatMap((chunk) =>
+			chunk[8] === DOCUMENT_CHUNK
+				? A.getChangesMetaSince(A.load(chunk), []).map((c) => c.hash)
+				: [A.decodeChange(chunk).hash]
+		)
+	);
 }
+
+/** Whether a sync message carries any changes (cheap: no change is decoded). */
+const carriesChanges = (data: Uint8Array) => A.decodeSyncMessage(data).changes.length > 0;
 
 async function runSync(cfg: Extract<WorkerConfig, { mode: 'sync' }>) {
 	const random = seededRandom(cfg.seed);
-	const clients: { index: number; writer: boolean; client: BenchRepoClient; handle: DocHandle<Board> }[] =
-		[];
-	const frames: [client: number, at: number, data: ArrayBuffer][] = [];
+	const clients: {
+		index: number;
+		writer: boolean;
+		client: BenchRepoClient;
+		handle: DocHandle<Board>;
+	}[] = [];
+	const frames: [client: number, at: number, data: ArrayBuffer | Uint8Array][] = [];
 	const seen: SyncResult['seen'] = [];
 	const writes = new Map<string, WriteRecord>();
+	/** Per writer: its changes not yet handed to its socket. */
+	const unsent = new Map<number, Set<WriteRecord>>();
 	let recording = false;
 
+	const thin: [number, ThinReceiver][] = [];
+	const saved = new Uint8Array(Buffer.from(cfg.savedB64, 'base64'));
 	for (const spec of cfg.clients) {
+		if (spec.thin) {
+			thin.push([
+				spec.index,
+				await thinBoardReceiver(cfg.target, spec.username, cfg.boardId, saved)
+			]);
+			continue;
+		}
 		const client = await benchRepoClient(cfg.target, spec.username);
 		const handle = await client.repo.find<Board>(client.url(cfg.boardId));
 		await until(() => Object.keys(handle.doc()?.tasks ?? {}).length > 0, 'the board', 60_000, 10);
@@ -66,15 +92,18 @@ async function runSync(cfg: Extract<WorkerConfig, { mode: 'sync' }>) {
 			if (recording) frames.push([spec.index, sharedNow(), data]);
 		});
 		if (spec.writer) {
+			unsent.set(spec.index, new Set());
 			const original = client.adapter.send.bind(client.adapter);
 			client.adapter.send = (message: Message) => {
 				original(message);
 				if (!recording || message.type !== 'sync' || !('data' in message) || !message.data) return;
+				// The first message with changes after a change was made carries it (Automerge sends
+				// everything the server lacks): timed without decoding what is in it.
+				if (!carriesChanges(message.data)) return;
 				const at = sharedNow();
-				for (const hash of changeHashes(message.data)) {
-					const w = writes.get(hash);
-					if (w && w.sentAt === null) w.sentAt = at;
-				}
+				const mine = unsent.get(spec.index);
+				for (const w of mine ?? []) w.sentAt = at;
+				mine?.clear();
 			};
 		}
 		handle.on('change', ({ patches }) => {
@@ -91,6 +120,7 @@ async function runSync(cfg: Extract<WorkerConfig, { mode: 'sync' }>) {
 	const timers = new Set<NodeJS.Timeout>();
 	const startWriting = () => {
 		recording = true;
+		for (const [, r] of thin) r.recording = true;
 		for (const c of clients.filter((x) => x.writer)) {
 			let n = 0;
 			const task = random.pick(cfg.taskIds);
@@ -103,14 +133,19 @@ async function runSync(cfg: Extract<WorkerConfig, { mode: 'sync' }>) {
 				const changedAt = sharedNow();
 				// A local change depends on every head it knew: it is now the only head.
 				const hash = A.getHeads(c.handle.doc())[0] as string;
-				writes.set(hash, { client: c.index, marker, hash, changedAt, sentAt: null });
+				const record = { client: c.index, marker, hash, changedAt, sentAt: null };
+				writes.set(hash, record);
+				unsent.get(c.index)?.add(record);
 				schedule();
 			};
 			const schedule = () => {
-				const t = setTimeout(() => {
-					timers.delete(t);
-					tick();
-				}, random.int(cfg.editMs / 2, (cfg.editMs * 3) / 2));
+				const t = setTimeout(
+					() => {
+						timers.delete(t);
+						tick();
+					},
+					random.int(cfg.editMs / 2, (cfg.editMs * 3) / 2)
+				);
 				timers.add(t);
 			};
 			schedule();
@@ -123,10 +158,15 @@ async function runSync(cfg: Extract<WorkerConfig, { mode: 'sync' }>) {
 
 	const finish = async () => {
 		recording = false;
+		for (const [index, r] of thin) {
+			r.recording = false;
+			for (const [at, data] of r.frames) frames.push([index, at, data]);
+			r.close();
+		}
 		const arrivals: SyncResult['arrivals'] = [];
 		const first = new Set<string>();
 		for (const [client, at, data] of frames) {
-			const msg = cbor.decode(new Uint8Array(data)) as { type?: string; data?: Uint8Array };
+			const msg = cbor.decode<{ type?: string; data?: Uint8Array }>(new Uint8Array(data));
 			if (msg.type !== 'sync' || !msg.data) continue;
 			for (const hash of changeHashes(msg.data)) {
 				const key = `${client}:${hash}`;
@@ -149,7 +189,9 @@ async function runSync(cfg: Extract<WorkerConfig, { mode: 'sync' }>) {
 }
 
 async function runOpen(cfg: Extract<WorkerConfig, { mode: 'open' }>) {
-	const clients = await Promise.all(cfg.boards.map(() => benchRepoClient(cfg.target, cfg.username)));
+	const clients = await Promise.all(
+		cfg.boards.map(() => benchRepoClient(cfg.target, cfg.username))
+	);
 	await send({ type: 'ready' });
 	await new Promise<void>((resolve) =>
 		process.once('message', (msg: ParentMessage) => msg.type === 'start' && resolve())

@@ -13,6 +13,8 @@ export interface SyncClientSpec {
 	index: number;
 	username: string;
 	writer: boolean;
+	/** A thin receiver (raw socket, no Repo) instead of a stock client; never a writer. */
+	thin: boolean;
 }
 
 export type WorkerConfig =
@@ -25,6 +27,8 @@ export type WorkerConfig =
 			editMs: number;
 			/** Task ids the writers pick from. */
 			taskIds: string[];
+			/** The board's saved bytes (base64), where thin receivers start from. */
+			savedB64: string;
 			seed: number;
 	  }
 	| {

@@ -18,6 +18,12 @@ export function cpuMs(pid: number): number {
 	return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** Milliseconds the process's main thread has waited runnable for a core (others' load). */
+export function waitedMs(pid: number): number {
+	const [, wait] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+	return (wait ?? NaN) / 1e6;
+}
+
 /** A monotonic clock in ms that every process on the machine shares (CLOCK_MONOTONIC). */
 export function sharedNow(): number {
 	return Number(process.hrtime.bigint()) / 1e6;

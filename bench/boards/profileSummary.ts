@@ -28,7 +28,9 @@ profile.samples.forEach((id, i) => {
 	const dt = profile.timeDeltas[i] ?? 0;
 	if (!node) return;
 	const { functionName, url, lineNumber } = node.callFrame;
-	const where = url ? `${url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(server|src|bench)\//, '$1/')}:${lineNumber + 1}` : '';
+	const where = url
+		? `${url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(server|src|bench)\//, '$1/')}:${lineNumber + 1}`
+		: '';
 	const key = `${functionName || '(anonymous)'} ${where}`;
 	selfUs.set(key, (selfUs.get(key) ?? 0) + dt);
 	total += dt;
@@ -36,7 +38,9 @@ profile.samples.forEach((id, i) => {
 const idle = [...selfUs].filter(([k]) => k.startsWith('(idle)')).reduce((s, [, v]) => s + v, 0);
 console.log(`total ${Math.round(total / 1000)} ms, busy ${Math.round((total - idle) / 1000)} ms`);
 for (const [key, us] of [...selfUs].sort((a, b) => b[1] - a[1]).slice(0, Number(topArg ?? 25))) {
-	console.log(`${(us / 1000).toFixed(1).padStart(9)} ms ${((100 * us) / (total - idle)).toFixed(1).padStart(5)}%  ${key}`);
+	console.log(
+		`${(us / 1000).toFixed(1).padStart(9)} ms ${((100 * us) / (total - idle)).toFixed(1).padStart(5)}%  ${key}`
+	);
 }
 
 // The same self time by where the code lives: a package, a folder of ours, or the runtime.
@@ -47,7 +51,9 @@ for (const [key, us] of selfUs) {
 		? where.split('/').slice(0, 2).join('/')
 		: where.includes('/')
 			? (where.split('/')[0] as string)
-			: key.startsWith('(') ? key.split(' ')[0] as string : 'node/wasm';
+			: key.startsWith('(')
+				? (key.split(' ')[0] as string)
+				: 'node/wasm';
 	groups.set(group, (groups.get(group) ?? 0) + us);
 }
 console.log('\nby place:');

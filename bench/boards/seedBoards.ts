@@ -52,7 +52,10 @@ export function makeBoard(tasks: number, history = 0, seed = 1): SeedBoard {
 			}
 		});
 	}
-	const changes = A.getAllChanges(doc).map((bytes) => ({ hash: A.decodeChange(bytes).hash, bytes }));
+	const changes = A.getAllChanges(doc).map((bytes) => ({
+		hash: A.decodeChange(bytes).hash,
+		bytes
+	}));
 	return {
 		id: parseAutomergeUrl(generateAutomergeUrl()).documentId,
 		changes,

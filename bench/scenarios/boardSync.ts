@@ -6,7 +6,12 @@
  *    latency, the server's share (socket to socket), server CPU per delivered change, memory.
  *  - 1,000 boards opened once each: time to first sync, server memory per open idle board.
  */
-import { measureOpen, measureSync, type OpenFigures, type SyncFigures } from '../boards/boardMeasures';
+import {
+	measureOpen,
+	measureSync,
+	type OpenFigures,
+	type SyncFigures
+} from '../boards/boardMeasures';
 import { startGongzhi, startPlain, type BoardServer } from '../boards/boardServers';
 import { prepareGongzhiData, storeBoards } from '../boards/gongzhiData';
 import { ascending, quantile, ratio, round2, thin } from '../boards/procStats';
@@ -18,12 +23,28 @@ const PEER = 'automerge-repo';
 function params(quick: boolean) {
 	return quick
 		? {
-				sync: { clients: 20, writers: 5, editMs: 500, seconds: 5, workers: 2, clientCore: 1 },
-				boards: 200,
-				open: { workers: 2, clientsPerWorker: 5, clientCore: 1 }
+				sync: {
+					clients: 10,
+					writers: 5,
+					observers: 1,
+					editMs: 500,
+					seconds: 4,
+					workers: 2,
+					clientCore: 1
+				},
+				boards: 50,
+				open: { workers: 1, clientsPerWorker: 5, clientCore: 1 }
 			}
 		: {
-				sync: { clients: 50, writers: 5, editMs: 500, seconds: 30, workers: 5, clientCore: 1 },
+				sync: {
+					clients: 50,
+					writers: 5,
+					observers: 5,
+					editMs: 500,
+					seconds: 30,
+					workers: 5,
+					clientCore: 1
+				},
 				boards: 1000,
 				open: { workers: 2, clientsPerWorker: 10, clientCore: 1 }
 			};
@@ -42,9 +63,9 @@ async function measure(
 	p: ReturnType<typeof params>
 ): Promise<Figures> {
 	try {
-		const sync = await measureSync(server, big.id, big.taskIds, p.sync);
+		const sync = await measureSync(server, big, p.sync);
 		ctx.log(
-			`${server.name}: ${sync.writes} changes, ${sync.delivered} deliveries, ${sync.missing} missing, server CPU ${sync.serverCpuMs} ms`
+			`${server.name}: ${sync.writes} changes, ${sync.delivered} deliveries, ${sync.missing} missing, server CPU ${sync.serverCpuMs} ms (waited ${Math.round(sync.serverWaitedMs)} ms for a core), client workers CPU ${sync.clientCpuMs} ms, over ${Math.round(sync.wallMs)} ms`
 		);
 		const open = await measureOpen(
 			server,
@@ -68,7 +89,9 @@ export const boardSync: BenchScenario = {
 		// One small board's history under many ids: every board costs its server the same.
 		const template = makeBoard(20, 0, 3);
 		const small = Array.from({ length: p.boards }, () => underNewId(template));
-		ctx.log(`board sync: ${p.sync.clients} clients (${p.sync.writers} writing), ${p.boards} boards`);
+		ctx.log(
+			`board sync: ${p.sync.clients} clients (${p.sync.writers} writing), ${p.boards} boards`
+		);
 		const plain = await measure(ctx, await startPlain([big, ...small]), big, small, p);
 		const dataDir = await prepareGongzhiData((stores) => storeBoards(stores, [big, ...small]));
 		const gongzhi = await measure(ctx, await startGongzhi(dataDir), big, small, p);
@@ -115,7 +138,9 @@ function rows(p: ReturnType<typeof params>, g: Figures, peer: Figures): BenchRow
 		unit: '%',
 		gongzhi: round2((100 * g.sync.missing) / Math.max(1, g.sync.writes * (p.sync.clients - 1))),
 		peers: {
-			[PEER]: round2((100 * peer.sync.missing) / Math.max(1, peer.sync.writes * (p.sync.clients - 1)))
+			[PEER]: round2(
+				(100 * peer.sync.missing) / Math.max(1, peer.sync.writes * (p.sync.clients - 1))
+			)
 		},
 		met: g.sync.missing === 0 ? true : null
 	});
@@ -145,7 +170,8 @@ function rows(p: ReturnType<typeof params>, g: Figures, peer: Figures): BenchRow
 		});
 	}
 	const perBoard = (f: Figures) =>
-		((f.open.memoryAfterMiB - f.open.memoryBeforeMiB) * 1024) / Math.max(1, f.open.firstSyncMs.length);
+		((f.open.memoryAfterMiB - f.open.memoryBeforeMiB) * 1024) /
+		Math.max(1, f.open.firstSyncMs.length);
 	out.push({
 		scenario: openName,
 		metric: 'server memory per open idle board',
