@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETINGS } from '../../server/demo/demoMeetings';
 import { readServerAgenda } from '../../server/meetings/readServerAgenda';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
-import { login, openBrowser, waitForConnection, type TestBrowser } from './browser';
+import { login, openBrowser, shoot, type TestBrowser, waitForConnection } from './browser';
 
 /**
  * Issue 6: agenda items in the editor on a phone and a desk. A committee member adds an item
@@ -13,17 +13,6 @@ import { login, openBrowser, waitForConnection, type TestBrowser } from './brows
  * SHOTS, to be looked at. Needs `npm run build` first.
  */
 const SHOTS = `${process.cwd()}/.scratch/items`;
-
-async function shoot(page: Page, name: string) {
-	for (const [width, height] of [
-		[390, 844],
-		[1280, 800]
-	] as const) {
-		await page.setViewportSize({ width, height });
-		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-	}
-	await page.setViewportSize({ width: 390, height: 844 });
-}
 
 describe('agenda items in Chromium', () => {
 	let server: TestServer;
@@ -56,7 +45,7 @@ describe('agenda items in Chromium', () => {
 		// The lift item links the lift project, shown by its title.
 		const link = items.nth(2).locator('select[data-field="link"]');
 		expect(await link.locator('option:checked').innerText()).toContain('电梯');
-		await shoot(page, 'agenda-items');
+		await shoot(page, SHOTS, 'agenda-items');
 
 		await page.getByTestId('add-agenda-item').click();
 		await expect.poll(() => items.count()).toBe(4);
@@ -85,14 +74,14 @@ describe('agenda items in Chromium', () => {
 			raisedBy: 'residents_committee',
 			notes: '居民提出东侧绿地黄土裸露。'
 		});
-		await shoot(page, 'agenda-item-added');
+		await shoot(page, SHOTS, 'agenda-item-added');
 
 		// The meeting page lists it with its author from the server's record.
 		await page.goto(`${browser.base}/m/${upcoming.id}`);
 		const row = page.getByTestId(`item-${id}`);
 		expect(await row.innerText()).toContain('小区绿化补种');
 		expect(await row.getByTestId('item-author').innerText()).toBe('居委会 · 李秀英');
-		await shoot(page, 'meeting-items');
+		await shoot(page, SHOTS, 'meeting-items');
 	});
 
 	it('the minuted demo meeting lists its items, authors and decisions', async () => {
@@ -104,7 +93,7 @@ describe('agenda items in Chromium', () => {
 		expect(await first.getByTestId('item-decision').getAttribute('data-decision')).toBe('agreed');
 		const second = list.getByTestId(`item-${minuted.items[1]!.seed.attrs.id}`);
 		expect(await second.getByTestId('item-author').innerText()).toBe('物业 · 赵磊');
-		await shoot(page, 'meeting-minuted-items');
+		await shoot(page, SHOTS, 'meeting-minuted-items');
 	});
 
 	it('a resident reads the items with every control disabled', async () => {
@@ -140,7 +129,7 @@ describe('agenda items in Chromium', () => {
 			);
 			return found?.decision === 'agreed' && found.due === '2027-01-20' && found.owner !== '';
 		}, 'the decision on the server');
-		await shoot(page, 'agenda-in-session');
+		await shoot(page, SHOTS, 'agenda-in-session');
 
 		await page.goto(`${browser.base}/m/${upcoming.id}`);
 		const row = page.getByTestId(`item-${id}`);
@@ -151,6 +140,6 @@ describe('agenda items in Chromium', () => {
 		await meetings.move('u-secretary', upcoming.id, 'minuted');
 		await page.reload();
 		expect(await row.getByTestId('item-task').getAttribute('data-status')).toBe('todo');
-		await shoot(page, 'meeting-item-task');
+		await shoot(page, SHOTS, 'meeting-item-task');
 	});
 });

@@ -9,9 +9,10 @@ import {
 	editorText,
 	login,
 	openBrowser,
+	shoot,
+	type TestBrowser,
 	waitForConnection,
-	waitForPending,
-	type TestBrowser
+	waitForPending
 } from './browser';
 
 /**
@@ -21,17 +22,6 @@ import {
  * desktop size go to SHOTS, to be looked at. Needs `npm run build` first.
  */
 const SHOTS = '.scratch/versions';
-
-async function shoot(page: Page, name: string) {
-	for (const [width, height] of [
-		[390, 844],
-		[1280, 800]
-	] as const) {
-		await page.setViewportSize({ width, height });
-		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-	}
-	await page.setViewportSize({ width: 390, height: 844 });
-}
 
 describe('named versions in Chromium', () => {
 	let server: TestServer;
@@ -102,7 +92,7 @@ describe('named versions in Chromium', () => {
 			aPage.getByTestId('export-pdf').click()
 		]).then(([d]) => d);
 		expect(download.suggestedFilename()).toBe('供暖季协调会-会议纪要.pdf');
-		await shoot(aPage, 'meeting-exports');
+		await shoot(aPage, SHOTS, 'meeting-exports');
 	});
 
 	it('a restore in one browser shows up in the other as an edit, and can be undone', async () => {
@@ -118,12 +108,12 @@ describe('named versions in Chromium', () => {
 			aPage.getByTestId('save-version').locator('button[type="submit"]').click()
 		]);
 		await expect.poll(() => aPage.getByTestId('versions').innerText()).toContain('会中草稿');
-		await shoot(aPage, 'versions-list');
+		await shoot(aPage, SHOTS, 'versions-list');
 
 		await aPage.goto(`${a.base}/agenda/${agendaId}/versions/${versionId}`);
 		const current = aPage.getByTestId('side-current');
 		expect(await current.locator('[data-changed="true"]').innerText()).toContain('电动车充电桩');
-		await shoot(aPage, 'version-compare');
+		await shoot(aPage, SHOTS, 'version-compare');
 
 		await aPage.getByTestId('restore').click();
 		await aPage.getByTestId('confirm-restore').click();
@@ -132,7 +122,7 @@ describe('named versions in Chromium', () => {
 		await expect.poll(() => editorText(bPage), { timeout: 15_000 }).not.toContain('电动车充电桩');
 		expect(await editorText(bPage)).toContain('议题二：独居老人走访');
 		await expect.poll(() => current.locator('[data-changed="true"]').count()).toBe(0);
-		await shoot(aPage, 'version-restored');
+		await shoot(aPage, SHOTS, 'version-restored');
 
 		// Authored by the restoring user: the server stored the edit as u-rc's (a deletion makes no
 		// new Yjs items, so the update log's row is where that is recorded).
@@ -160,7 +150,7 @@ describe('named versions in Chromium', () => {
 			await page.getByTestId('versions-readonly').waitFor();
 			expect(await page.getByTestId('restore').count()).toBe(0);
 			expect(await page.getByTestId('side-version').innerText()).toContain('议题一：楼道堆物清理');
-			await shoot(page, 'version-resident');
+			await shoot(page, SHOTS, 'version-resident');
 		} finally {
 			await c.close();
 		}
