@@ -73,7 +73,7 @@ export async function openEditor(spec: EditorSpec, seed: Uint8Array | null): Pro
 			await import('@hocuspocus/provider');
 		const websocketProvider = new HocuspocusProviderWebsocket({
 			url: spec.url,
-			WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket
+			WebSocketPolyfill: WebSocket
 		});
 		const provider = new HocuspocusProvider({
 			websocketProvider,

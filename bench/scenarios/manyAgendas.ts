@@ -1,18 +1,25 @@
 import { startGongzhiForBench } from '../fanout/gongzhiForBench';
 import { startGenerator } from '../fanout/generatorHandle';
-import { sleep } from '../fanout/procStats';
+import { cpuMeter, sleep } from '../fanout/procStats';
 import type { BenchRow, BenchScenario } from './types';
 
 const PER_AGENDA = 10;
 
 /** Server memory after a full collection, and how many documents it holds open. */
-async function health(url: string) {
-	const res = await fetch(`${url}/healthz?gc=1`);
+async function health(url: string, opts: { gc: boolean; reset?: boolean } = { gc: true }) {
+	const query = `gc=${opts.gc ? 1 : 0}${opts.reset ? '&reset=eventLoop' : ''}`;
+	const res = await fetch(`${url}/healthz?${query}`);
 	const body = (await res.json()) as {
-		memory: { rssBytes: number };
+		eventLoop: { maxDelayMs: number; p99DelayMs: number };
+		memory: { rssBytes: number; heapUsedBytes: number };
 		yjs: { connections: number; openDocuments: number };
 	};
-	return { rssMiB: Math.round(body.memory.rssBytes / 2 ** 20), ...body.yjs };
+	return {
+		rssMiB: Math.round(body.memory.rssBytes / 2 ** 20),
+		heapMiB: Math.round(body.memory.heapUsedBytes / 2 ** 20),
+		loopMaxMs: body.eventLoop.maxDelayMs,
+		...body.yjs
+	};
 }
 
 /**
@@ -48,13 +55,22 @@ export const manyAgendas: BenchScenario = {
 			);
 			await sleep(1000);
 			const connected = await health(server.url);
+			// Let the collection's stall pass before the edits begin.
+			await sleep(2000);
 			ctx.log(
-				`many agendas: ${connected.connections} sockets on ${connected.openDocuments} agendas, RSS ${connected.rssMiB} MiB (idle ${idle.rssMiB})`
+				`many agendas: ${connected.connections} sockets on ${connected.openDocuments} agendas, RSS ${connected.rssMiB} MiB, heap ${connected.heapMiB} MiB (idle ${idle.rssMiB}, ${idle.heapMiB})`
 			);
 			// Light: each agenda's editor types about once every five seconds.
+			// No collection here: a full GC over 5,000 sockets stalls the loop the phase measures.
+			await health(server.url, { gc: false, reset: true });
+			const meter = cpuMeter(server.pid);
 			const phase = await generator.phase(agendas / 5, ctx.quick ? 5 : 15, 10_000);
+			const cpu = meter.stop();
+			const during = await health(server.url, { gc: false });
 			ctx.log(
-				`many agendas: p50 ${phase.latency.p50} ms, p99 ${phase.latency.p99} ms, delivered ${phase.delivered}/${phase.expected}`
+				`many agendas: p50 ${phase.latency.p50} ms, p99 ${phase.latency.p99} ms, delivered ${phase.delivered}/${phase.expected}, ` +
+					`server CPU ${cpu.percent}% (waiting ${cpu.waitingPercent}%), worst event-loop stall ${during.loopMaxMs} ms, ` +
+					`generator CPU ${phase.generatorCpuPercent}% (waiting ${phase.generatorWaitingPercent}%)`
 			);
 			await generator.closeAll();
 			await sleep(3_000);
@@ -62,7 +78,7 @@ export const manyAgendas: BenchScenario = {
 			await sleep(afterMs);
 			const later = await health(server.url);
 			ctx.log(
-				`many agendas: after leaving RSS ${left.rssMiB} MiB (${left.openDocuments} open), after ${afterMs / 1000} s ${later.rssMiB} MiB (${later.openDocuments} open)`
+				`many agendas: after leaving RSS ${left.rssMiB} MiB, heap ${left.heapMiB} MiB (${left.openDocuments} open); after ${afterMs / 1000} s ${later.rssMiB} MiB, heap ${later.heapMiB} MiB (${later.openDocuments} open)`
 			);
 			const scenario = `${agendas} agendas × ${PER_AGENDA} clients`;
 			const row = (
@@ -103,7 +119,16 @@ export const manyAgendas: BenchScenario = {
 					'%',
 					phase.expected ? Math.round((phase.delivered / phase.expected) * 1000) / 10 : 100
 				),
+				row('server heap idle', 'MiB', idle.heapMiB),
+				row('server heap connected', 'MiB', connected.heapMiB),
 				row('server RSS just after leaving', 'MiB', left.rssMiB),
+				row(
+					`server heap ${afterMs / 1000} s after leaving`,
+					'MiB',
+					later.heapMiB,
+					'≤ idle + 16 MiB',
+					later.heapMiB <= idle.heapMiB + 16
+				),
 				row(
 					`server RSS ${afterMs / 1000} s after leaving`,
 					'MiB',
