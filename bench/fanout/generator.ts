@@ -7,7 +7,7 @@ import { cpuMeter, sleep } from './procStats';
 import { openEditor, seedAgenda, type Editor } from './editors';
 import type { GeneratorCommand, GeneratorReply, PhaseResult } from './generatorProtocol';
 import { LatencyHistogram } from './latency';
-import { openThinReceiver, type ThinReceiver } from './thinReceiver';
+import { openThinReceiver, type ThinReceiver, type ThinTarget } from './thinReceiver';
 
 // Every y-websocket provider adds a process 'exit' listener in Node; hundreds are expected.
 process.setMaxListeners(0);
@@ -21,6 +21,7 @@ process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
 const reply = (m: GeneratorReply) => process.send?.(m);
 let editors: Editor[] = [];
 let receivers: { docName: string; r: ThinReceiver }[] = [];
+let receiverTargets: ThinTarget[] = [];
 let histogram = new LatencyHistogram();
 const seen = (ms: number) => histogram.add(ms);
 
@@ -30,6 +31,13 @@ async function inBatches<T, R>(items: T[], width: number, open: (item: T) => Pro
 	for (let i = 0; i < items.length; i += width)
 		out.push(...(await Promise.all(items.slice(i, i + width).map(open))));
 	return out;
+}
+
+function openReceivers(targets: ThinTarget[]) {
+	return inBatches(targets, 50, async (target) => ({
+		docName: target.docName,
+		r: await openThinReceiver(target, seen)
+	}));
 }
 
 async function phase(ratePerSecond: number, seconds: number, drainMs: number) {
@@ -89,11 +97,16 @@ process.on('message', (command: GeneratorCommand) => {
 					return;
 				}
 				case 'receivers': {
-					const opened = await inBatches(command.receivers, 50, async (target) => ({
-						docName: target.docName,
-						r: await openThinReceiver(target, seen)
-					}));
-					receivers.push(...opened);
+					receiverTargets.push(...command.receivers);
+					receivers.push(...(await openReceivers(command.receivers)));
+					reply({ type: 'done', count: receivers.length });
+					return;
+				}
+				case 'reconnectReceivers': {
+					// A server that fell behind keeps writing its backlog to these sockets (and its
+					// dropped ones stay dropped): fresh sockets give the next phase a clean start.
+					for (const { r } of receivers) r.close();
+					receivers = await openReceivers(receiverTargets);
 					reply({ type: 'done', count: receivers.length });
 					return;
 				}
@@ -108,6 +121,7 @@ process.on('message', (command: GeneratorCommand) => {
 					for (const { r } of receivers) r.close();
 					editors = [];
 					receivers = [];
+					receiverTargets = [];
 					reply({ type: 'done', count: 0 });
 					return;
 				case 'exit':

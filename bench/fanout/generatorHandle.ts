@@ -52,6 +52,9 @@ export async function startGenerator() {
 			if (m.type !== 'phase') throw new Error(`generator answered ${m.type}`);
 			return m.result;
 		},
+		async reconnectReceivers() {
+			await ask({ type: 'reconnectReceivers' });
+		},
 		async closeAll() {
 			await ask({ type: 'closeAll' });
 		},

@@ -19,6 +19,7 @@ export type GeneratorCommand =
 	| { type: 'editors'; editors: EditorSpec[]; seedChars: number }
 	| { type: 'receivers'; receivers: ThinTarget[] }
 	| { type: 'phase'; ratePerSecond: number; seconds: number; drainMs: number }
+	| { type: 'reconnectReceivers' }
 	| { type: 'closeAll' }
 	| { type: 'exit' };
 

@@ -60,9 +60,12 @@ export async function runFanout(
 				);
 			connected = n;
 			// Let the join storm (presence, sync step 2 to every newcomer) settle first.
-			await sleep(1000);
-			for (const { ratePerSecond, seconds } of plan.phases) {
-				for (const [s, server] of servers.entries()) {
+			await sleep(3000);
+			for (const [p, { ratePerSecond, seconds }] of plan.phases.entries()) {
+				// Each phase starts with a different server, so none always runs first after a join.
+				for (let k = 0; k < servers.length; k++) {
+					const s = (p + k) % servers.length;
+					const server = servers[s] as BenchServer;
 					const generator = generators[s] as Generator;
 					const meter = cpuMeter(server.pid);
 					const phase = await generator.phase(ratePerSecond, seconds, plan.drainMs);
@@ -83,6 +86,13 @@ export async function runFanout(
 							`server CPU ${cpu.percent}% (waiting for a core ${cpu.waitingPercent}%), RSS ${figure.serverRssMiB} MiB, ` +
 							`generator CPU ${phase.generatorCpuPercent}% (waiting ${phase.generatorWaitingPercent}%)`
 					);
+					if (phase.delivered < phase.expected) {
+						// It could not keep up: its backlog would flood core 1, which every
+						// generator shares, and spoil the other servers' phases that follow.
+						log(`${server.name} did not drain in time; reconnecting its receivers`);
+						await generator.reconnectReceivers();
+						await sleep(2000);
+					}
 					await sleep(300);
 				}
 			}

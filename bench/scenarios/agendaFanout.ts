@@ -29,11 +29,11 @@ function defaultPlan(quick: boolean): FanoutPlan {
 				seedChars: 20_000,
 				receivers: [200, 1000],
 				phases: [
-					{ ratePerSecond: 10, seconds: 5 },
-					{ ratePerSecond: 200, seconds: 10 },
-					{ ratePerSecond: 500, seconds: 8 }
+					{ ratePerSecond: 10, seconds: 4 },
+					{ ratePerSecond: 200, seconds: 8 },
+					{ ratePerSecond: 500, seconds: 6 }
 				],
-				drainMs: 15_000
+				drainMs: 10_000
 			};
 }
 
@@ -138,6 +138,10 @@ function fanoutRows(figures: FanoutFigure[], plan: FanoutPlan): BenchRow[] {
 				);
 			rows.push(row('delivered', '%', (f) => delivered(f), { higherIsBetter: true }));
 			rows.push(row('server CPU', '%', (f) => f.serverCpuPercent));
+			// How much of the phase each server sat runnable without a core: the machine's other
+			// load. Where this is high, the latency figures say more about the machine than the code.
+			rows.push(row('server waiting for a core', '%', (f) => f.serverWaitingPercent));
+			rows.push(row('generator waiting for a core', '%', (f) => f.phase.generatorWaitingPercent));
 			rows.push(row('server RSS', 'MiB', (f) => f.serverRssMiB));
 		}
 	}

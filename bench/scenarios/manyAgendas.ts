@@ -31,8 +31,9 @@ async function health(url: string, opts: { gc: boolean; reset?: boolean } = { gc
 export const manyAgendas: BenchScenario = {
 	name: 'many agendas',
 	async run(ctx) {
-		const agendas = ctx.quick ? 50 : 500;
-		const afterMs = ctx.quick ? 10_000 : 60_000;
+		const agendas = ctx.quick ? 20 : 500;
+		// Documents unload 10 s after their last socket leaves (the production default).
+		const afterMs = ctx.quick ? 12_000 : 60_000;
 		const ids = Array.from({ length: agendas }, (_, i) => `meeting-bench-many-${i}`);
 		const server = await startGongzhiForBench({
 			readers: agendas * (PER_AGENDA - 1),
@@ -64,7 +65,7 @@ export const manyAgendas: BenchScenario = {
 			// No collection here: a full GC over 5,000 sockets stalls the loop the phase measures.
 			await health(server.url, { gc: false, reset: true });
 			const meter = cpuMeter(server.pid);
-			const phase = await generator.phase(agendas / 5, ctx.quick ? 5 : 15, 10_000);
+			const phase = await generator.phase(agendas / 5, ctx.quick ? 5 : 10, 10_000);
 			const cpu = meter.stop();
 			const during = await health(server.url, { gc: false });
 			ctx.log(
