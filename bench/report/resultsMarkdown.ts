@@ -43,7 +43,7 @@ export function resultsMarkdown(results: BenchResults, notes: string): string {
 }
 
 function fmt(x: number, unit: BenchRow['unit']): string {
-	if (!Number.isFinite(x)) return '–';
+	if (x === null || !Number.isFinite(x)) return '–';
 	const v =
 		unit === 'cpu-ms'
 			? Math.round(x * 1000) / 1000

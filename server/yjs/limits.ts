@@ -17,6 +17,8 @@ export const YJS_LIMITS = {
 	relayPauseFactor: 1,
 	/** Ping interval; a socket that has not answered the previous ping is terminated. */
 	heartbeatMs: 30_000,
+	/** Sockets pinged per turn of the event loop during a heartbeat sweep. */
+	heartbeatSlice: 250,
 	/** Stored rows of one document above which it is compacted into one snapshot row. */
 	compactAfterRows: 200,
 	/** Client ids one update may introduce; each costs a database write to bind. */
