@@ -6,6 +6,7 @@ import { markProtocol, type RequestHandler } from './http/appHandler';
 import { healthz } from './http/healthz';
 import type { MessageProvider } from './messages/MessageProvider';
 import { createServices, installServices, type Services } from './services';
+import type { Stores } from './storage/Stores';
 import { createUpgradeRouter } from './sync/upgradeRouter';
 
 export type { RequestHandler };
@@ -23,9 +24,16 @@ export interface RunningServer {
  */
 export async function startServer(
 	config: GongzhiConfig,
-	opts: { port: number; host?: string; handler?: RequestHandler; messages?: MessageProvider }
+	opts: {
+		port: number;
+		host?: string;
+		handler?: RequestHandler;
+		messages?: MessageProvider;
+		/** Stores opened by the caller (the bench swaps one); by default SQLite under dataDir. */
+		stores?: Stores;
+	}
 ): Promise<RunningServer> {
-	const services = createServices(config, undefined, { messages: opts.messages });
+	const services = createServices(config, opts.stores, { messages: opts.messages });
 	if (config.demo) {
 		const seeded = await seedDemoIfEmpty(services);
 		if (seeded) config.log('Loaded the demo district (GONGZHI_DEMO=off to start empty).');

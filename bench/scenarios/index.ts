@@ -1,8 +1,19 @@
+import { agendaFanout } from './agendaFanout';
 import { boardSync } from './boardSync';
 import { coldOpen } from './coldOpen';
+import { manyAgendas } from './manyAgendas';
 import { offlineMerge } from './offlineMerge';
 import { pageWeight } from './pageWeight';
+import { persistenceCost } from './persistenceCost';
 import type { BenchScenario } from './types';
 
-/** Every scenario `npm run bench` runs, in order. */
-export const scenarios: BenchScenario[] = [boardSync, offlineMerge, coldOpen, pageWeight];
+/** Every scenario `npm run bench` runs, in order. One line each. */
+export const SCENARIOS: BenchScenario[] = [
+	agendaFanout,
+	manyAgendas,
+	persistenceCost,
+	boardSync,
+	offlineMerge,
+	coldOpen,
+	pageWeight
+];

@@ -86,11 +86,14 @@ export class YjsConnection {
 
 	send(message: Uint8Array) {
 		if (this.ws.readyState !== WebSocket.OPEN) return;
-		this.ws.send(message, (err) => {
-			// A failed send means the socket is going away; its 'close' cleans up.
-			if (err) this.ws.terminate();
-		});
+		this.ws.send(message, this.#afterSend);
 	}
+
+	/** One callback for every send of this socket (a fan-out to a thousand makes no closures). */
+	readonly #afterSend = (err?: Error | null) => {
+		// A failed send means the socket is going away; its 'close' cleans up.
+		if (err) this.ws.terminate();
+	};
 
 	refuse(refusal: SyncRefusal) {
 		if (this.refused) return;

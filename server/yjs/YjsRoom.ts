@@ -10,7 +10,8 @@ import type { YjsUpdateStore } from '../storage/YjsUpdateStore';
 import { SyncRefusal } from './SyncRefusal';
 import type { YjsConnection } from './YjsConnection';
 import { YJS_LIMITS } from './limits';
-import { awarenessMessage, updateMessage } from './messages';
+import { UpdateRelay } from './UpdateRelay';
+import { awarenessMessage } from './messages';
 
 type ChangedClients = { added: number[]; updated: number[]; removed: number[] };
 
@@ -26,6 +27,9 @@ export class YjsRoom {
 	// swaps the document underneath.
 	readonly awareness = new Awareness(this.#doc);
 	readonly connections = new Set<YjsConnection>();
+	/** Applied updates leave for the other sockets once per event-loop turn, merged. */
+	readonly #relay = new UpdateRelay(this.connections, YJS_LIMITS.relayPauseFactor);
+	#presenceTimer: NodeJS.Timeout | null = null;
 	/** Client id → user, mirrored from the store so known ids cost no database write. */
 	readonly #owners = new Map<number, string>();
 	#rows = 0;
@@ -55,7 +59,7 @@ export class YjsRoom {
 			const message = awarenessMessage(encodeAwarenessUpdate(this.awareness, changed));
 			for (const conn of this.connections) conn.send(message);
 		});
-		this.publishPresence();
+		this.#publishPresenceNow();
 	}
 
 	/** The document as the server holds it; every read goes through here (it can be reloaded). */
@@ -145,8 +149,7 @@ export class YjsRoom {
 				throw new SyncRefusal(CLOSE.badMessage, 'update could not be applied');
 			}
 			this.#appliedSeq = seq;
-			const message = updateMessage(update);
-			for (const conn of this.connections) if (conn !== from) conn.send(message);
+			this.#relay.relay(from, update);
 			this.#maybeCompact();
 		};
 		const next = this.#writes.then(run);
@@ -208,8 +211,27 @@ export class YjsRoom {
 		applyAwarenessUpdate(this.awareness, update, from);
 	}
 
-	/** The server's own awareness entry: how many read and how many write right now. */
+	/**
+	 * The server's own awareness entry: how many read and how many write right now. Counts are
+	 * published at most every PRESENCE_DELAY_MS: each change goes to every socket, and a thousand
+	 * residents joining one at a time would otherwise cost a million frames. Closing the document
+	 * to edits is published at once.
+	 */
 	publishPresence() {
+		const closed = this.closed || undefined;
+		if (this.awareness.getLocalState()?.closed !== closed) {
+			this.#publishPresenceNow();
+			return;
+		}
+		if (this.#presenceTimer) return;
+		this.#presenceTimer = setTimeout(() => {
+			this.#presenceTimer = null;
+			this.#publishPresenceNow();
+		}, YJS_LIMITS.presenceDelayMs);
+		this.#presenceTimer.unref();
+	}
+
+	#publishPresenceNow() {
 		let viewers = 0;
 		let editors = 0;
 		for (const conn of this.connections) {
@@ -254,6 +276,8 @@ export class YjsRoom {
 	}
 
 	destroy() {
+		if (this.#presenceTimer) clearTimeout(this.#presenceTimer);
+		this.#relay.flush();
 		this.awareness.destroy();
 		this.doc.destroy();
 	}

@@ -11,8 +11,14 @@ export const YJS_LIMITS = {
 	 */
 	presencePerSecond: 60,
 	presenceBurst: 300,
+	/** The server's presence entry (viewer and editor counts) changes at most this often. */
+	presenceDelayMs: 100,
+	/** After relaying to a room for t ms, the next relay to it waits factor × t (UpdateRelay). */
+	relayPauseFactor: 1,
 	/** Ping interval; a socket that has not answered the previous ping is terminated. */
 	heartbeatMs: 30_000,
+	/** Sockets pinged per turn of the event loop during a heartbeat sweep. */
+	heartbeatSlice: 250,
 	/** Stored rows of one document above which it is compacted into one snapshot row. */
 	compactAfterRows: 200,
 	/** Client ids one update may introduce; each costs a database write to bind. */

@@ -8,11 +8,19 @@ import { startServer } from '../../server/app';
 import { configFromEnv } from '../../server/config';
 import { DEMO_USERS } from '../../server/demo/demoDistrict';
 import { SESSION_COOKIE } from '../../server/auth/sessions';
+import { openSqliteStores } from '../../server/storage/sqlite';
+import { MemoryYjsUpdateStore } from './MemoryYjsUpdateStore';
 
 const config = { ...configFromEnv(), log: (line: string) => console.error(line) };
+// The bench's persistence-cost scenario: everything in SQLite as usual except the Yjs update log.
+const stores =
+	process.env.GONGZHI_BENCH_YJS_STORE === 'memory'
+		? { ...openSqliteStores(config.dataDir), yjs: new MemoryYjsUpdateStore() }
+		: undefined;
 const server = await startServer(config, {
 	port: Number(process.env.PORT ?? 0),
-	host: '127.0.0.1'
+	host: '127.0.0.1',
+	stores
 });
 const cookies: Record<string, string> = {};
 for (const username of (process.env.SESSIONS_FOR ?? '').split(',').filter(Boolean)) {

@@ -48,8 +48,7 @@ export class SqliteDocumentRegistry implements DocumentRegistry {
 	}
 
 	async get(id: string) {
-		const r = this.sql.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as
-			Row | undefined;
+		const r = this.sql.prepare('SELECT * FROM documents WHERE id = ?').get(id) as Row | undefined;
 		return r ? toDoc(r) : null;
 	}
 

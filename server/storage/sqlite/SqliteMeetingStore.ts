@@ -135,7 +135,7 @@ export class SqliteMeetingStore implements MeetingStore {
 	}
 
 	async byAgenda(agendaId: string) {
-		const r = this.sql.db
+		const r = this.sql
 			.prepare(
 				`SELECT m.*, r.revision AS rev FROM agenda_revisions r
 				 JOIN meetings m ON m.id = r.meeting_id WHERE r.agenda_id = ?`

@@ -7,14 +7,14 @@ export class SqliteYjsUpdateStore implements YjsUpdateStore {
 	async append(docId: string, update: Uint8Array, userId: string) {
 		return this.sql.write(
 			() =>
-				this.sql.db
+				this.sql
 					.prepare('INSERT INTO yjs_updates (doc_id, data, user_id, at) VALUES (?, ?, ?, ?)')
 					.run(docId, update, userId, Date.now()).lastInsertRowid as number
 		);
 	}
 
 	async load(docId: string) {
-		const rows = this.sql.db
+		const rows = this.sql
 			.prepare('SELECT seq, data FROM yjs_updates WHERE doc_id = ? ORDER BY seq')
 			.all(docId) as { seq: number; data: Buffer }[];
 		return {
@@ -25,22 +25,20 @@ export class SqliteYjsUpdateStore implements YjsUpdateStore {
 
 	async remove(docId: string, seq: number) {
 		await this.sql.write(() =>
-			this.sql.db.prepare('DELETE FROM yjs_updates WHERE doc_id = ? AND seq = ?').run(docId, seq)
+			this.sql.prepare('DELETE FROM yjs_updates WHERE doc_id = ? AND seq = ?').run(docId, seq)
 		);
 	}
 
 	async compact(docId: string, snapshot: Uint8Array, uptoSeq: number) {
 		await this.sql.transaction(async () => {
-			const first = this.sql.db
+			const first = this.sql
 				.prepare('SELECT MIN(seq) AS s, user_id FROM yjs_updates WHERE doc_id = ? AND seq <= ?')
 				.get(docId, uptoSeq) as { s: number | null; user_id: string | null };
 			if (first.s === null) return;
-			this.sql.db
-				.prepare('DELETE FROM yjs_updates WHERE doc_id = ? AND seq <= ?')
-				.run(docId, uptoSeq);
+			this.sql.prepare('DELETE FROM yjs_updates WHERE doc_id = ? AND seq <= ?').run(docId, uptoSeq);
 			// The snapshot keeps the sequence number of the first row it replaces, so it still sorts
 			// before every update appended after the compaction began.
-			this.sql.db
+			this.sql
 				.prepare('INSERT INTO yjs_updates (seq, doc_id, data, user_id, at) VALUES (?, ?, ?, ?, ?)')
 				.run(first.s, docId, snapshot, 'system:compaction', Date.now());
 		});
@@ -48,7 +46,7 @@ export class SqliteYjsUpdateStore implements YjsUpdateStore {
 
 	async count(docId: string) {
 		return (
-			this.sql.db.prepare('SELECT COUNT(*) AS n FROM yjs_updates WHERE doc_id = ?').get(docId) as {
+			this.sql.prepare('SELECT COUNT(*) AS n FROM yjs_updates WHERE doc_id = ?').get(docId) as {
 				n: number;
 			}
 		).n;
@@ -56,13 +54,13 @@ export class SqliteYjsUpdateStore implements YjsUpdateStore {
 
 	async bindClient(docId: string, clientId: number, userId: string) {
 		return this.sql.write(() => {
-			this.sql.db
+			this.sql
 				.prepare(
 					'INSERT OR IGNORE INTO yjs_clients (doc_id, client_id, user_id, first_seen) VALUES (?, ?, ?, ?)'
 				)
 				.run(docId, clientId, userId, Date.now());
 			return (
-				this.sql.db
+				this.sql
 					.prepare('SELECT user_id FROM yjs_clients WHERE doc_id = ? AND client_id = ?')
 					.get(docId, clientId) as { user_id: string }
 			).user_id;
@@ -70,7 +68,7 @@ export class SqliteYjsUpdateStore implements YjsUpdateStore {
 	}
 
 	async clientOwners(docId: string) {
-		const rows = this.sql.db
+		const rows = this.sql
 			.prepare('SELECT client_id, user_id FROM yjs_clients WHERE doc_id = ?')
 			.all(docId) as { client_id: number; user_id: string }[];
 		return new Map(rows.map((r) => [r.client_id, r.user_id]));

@@ -1,0 +1,107 @@
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { AGENDA_FRAGMENT } from '../../src/lib/domain/agenda';
+import { newAgenda } from '../../server/yjs/newAgenda';
+import type { EditorSpec } from './generatorProtocol';
+import { marker } from './latency';
+import { sleep } from './procStats';
+
+export interface Editor {
+	spec: EditorSpec;
+	doc: Y.Doc;
+	/** Inserts a time marker at a random place in a random paragraph. */
+	edit(): void;
+	destroy(): void;
+}
+
+const PARAGRAPHS = 20;
+const SEED_TEXT = '居民议事会讨论电梯加装停车秩序与独居老人走访安排';
+
+/** The bench agenda: the app's agenda shape (TipTap's XML), `chars` characters in 20 paragraphs. */
+export function seedAgenda(chars: number): Uint8Array {
+	const per = Math.max(1, Math.floor(chars / PARAGRAPHS));
+	const text = SEED_TEXT.repeat(Math.ceil(per / SEED_TEXT.length)).slice(0, per);
+	return newAgenda(Array.from({ length: PARAGRAPHS }, () => ({ type: 'paragraph', text }))).update;
+}
+
+function paragraphs(doc: Y.Doc): Y.XmlText[] {
+	const out: Y.XmlText[] = [];
+	for (const node of doc.getXmlFragment(AGENDA_FRAGMENT).toArray()) {
+		if (!(node instanceof Y.XmlElement) || node.nodeName !== 'paragraph') continue;
+		const text = node.get(0);
+		if (text instanceof Y.XmlText) out.push(text);
+	}
+	return out;
+}
+
+/** The `ws` client with the Cookie and Origin a logged-in browser would send. */
+function withHeaders(headers: Record<string, string>): typeof globalThis.WebSocket {
+	class HeaderWebSocket extends WebSocket {
+		constructor(url: string | URL, protocols?: string | string[]) {
+			super(url, protocols, { headers });
+		}
+	}
+	return HeaderWebSocket as unknown as typeof globalThis.WebSocket;
+}
+
+/** Polls `check` every 10 ms (the generator must not load the test helpers and the server). */
+async function waitFor(check: () => boolean, what: string, timeoutMs: number) {
+	const deadline = performance.now() + timeoutMs;
+	while (!check()) {
+		if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await sleep(10);
+	}
+}
+
+/** Opens one editing client with its server's stock provider and waits until it is synced. */
+export async function openEditor(spec: EditorSpec, seed: Uint8Array | null): Promise<Editor> {
+	const doc = new Y.Doc();
+	if (seed) Y.applyUpdate(doc, seed);
+	let destroyProvider: () => void;
+	let synced: () => boolean;
+	if (spec.kind === 'y-websocket') {
+		const provider = new WebsocketProvider(spec.url, spec.docName, doc, {
+			WebSocketPolyfill: withHeaders(spec.headers ?? {}),
+			disableBc: true
+		});
+		destroyProvider = () => provider.destroy();
+		synced = () => provider.synced;
+	} else {
+		// Loaded only when a Hocuspocus run needs it (it is a dev dependency of the bench alone).
+		const { HocuspocusProvider, HocuspocusProviderWebsocket } =
+			await import('@hocuspocus/provider');
+		const websocketProvider = new HocuspocusProviderWebsocket({
+			url: spec.url,
+			WebSocketPolyfill: WebSocket
+		});
+		const provider = new HocuspocusProvider({
+			websocketProvider,
+			name: spec.docName,
+			document: doc
+		});
+		provider.attach();
+		destroyProvider = () => {
+			provider.destroy();
+			websocketProvider.destroy();
+		};
+		synced = () => provider.isSynced;
+	}
+	await waitFor(synced, `editor on ${spec.docName} synced`, 30_000);
+	// The seed reached the server when another client sees it; a later editor waits for it here.
+	await waitFor(() => paragraphs(doc).length >= PARAGRAPHS, `seeded ${spec.docName}`, 30_000);
+	let cached = paragraphs(doc);
+	return {
+		spec,
+		doc,
+		edit() {
+			if (cached.length < PARAGRAPHS) cached = paragraphs(doc);
+			const p = cached[Math.floor(Math.random() * cached.length)] as Y.XmlText;
+			p.insert(Math.floor(Math.random() * (p.length + 1)), marker());
+		},
+		destroy() {
+			destroyProvider();
+			doc.destroy();
+		}
+	};
+}

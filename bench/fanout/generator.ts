@@ -1,0 +1,136 @@
+/**
+ * The load generator process (forked by bench/fanout/generatorHandle.ts, pinned to core 1 while
+ * the server under test has core 0): real editing clients and thin receivers in one process, so
+ * a marker's send time and its arrival are read on one clock. Driven over IPC.
+ */
+import { cpuMeter, sleep } from './procStats';
+import { openEditor, seedAgenda, type Editor } from './editors';
+import type { GeneratorCommand, GeneratorReply, PhaseResult } from './generatorProtocol';
+import { LatencyHistogram } from './latency';
+import { openThinReceiver, type ThinReceiver, type ThinTarget } from './thinReceiver';
+
+// Every y-websocket provider adds a process 'exit' listener in Node; hundreds are expected.
+process.setMaxListeners(0);
+// A stock client's reconnect that is reset surfaces as an unhandled socket error; it retries.
+process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
+	if (['ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(error.code ?? '')) return;
+	console.error(error);
+	process.exit(1);
+});
+
+const reply = (m: GeneratorReply) => process.send?.(m);
+let editors: Editor[] = [];
+let receivers: { docName: string; r: ThinReceiver }[] = [];
+let receiverTargets: ThinTarget[] = [];
+let histogram = new LatencyHistogram();
+const seen = (ms: number) => histogram.add(ms);
+
+/** Runs `open` over `items`, `width` at a time (a thousand upgrades at once look like an attack). */
+async function inBatches<T, R>(items: T[], width: number, open: (item: T) => Promise<R>) {
+	const out: R[] = [];
+	for (let i = 0; i < items.length; i += width)
+		out.push(...(await Promise.all(items.slice(i, i + width).map(open))));
+	return out;
+}
+
+function openReceivers(targets: ThinTarget[]) {
+	return inBatches(targets, 50, async (target) => ({
+		docName: target.docName,
+		r: await openThinReceiver(target, seen)
+	}));
+}
+
+async function phase(ratePerSecond: number, seconds: number, drainMs: number) {
+	histogram = new LatencyHistogram();
+	for (const { r } of receivers) r.markers = 0;
+	const receiversOf = new Map<string, number>();
+	for (const { docName } of receivers)
+		receiversOf.set(docName, (receiversOf.get(docName) ?? 0) + 1);
+	const meter = cpuMeter(process.pid);
+	const start = performance.now();
+	const end = start + seconds * 1000;
+	let sent = 0;
+	let expected = 0;
+	// Edits are due at a steady rate; a late timer catches up with a burst, as a busy client would.
+	while (performance.now() < end) {
+		const due = Math.floor(((performance.now() - start) / 1000) * ratePerSecond);
+		for (; sent < due; sent++) {
+			const editor = editors[sent % editors.length] as Editor;
+			editor.edit();
+			expected += receiversOf.get(editor.spec.docName) ?? 0;
+		}
+		await sleep(1);
+	}
+	const achievedRate = sent / ((performance.now() - start) / 1000);
+	const deadline = performance.now() + drainMs;
+	const delivered = () => receivers.reduce((n, { r }) => n + r.markers, 0);
+	while (delivered() < expected && performance.now() < deadline) await sleep(5);
+	const result: PhaseResult = {
+		spanMs: Math.round(performance.now() - start),
+		sent,
+		expected,
+		delivered: delivered(),
+		achievedRate: Math.round(achievedRate),
+		latency: histogram.summary(),
+		...generatorCpu(meter.stop())
+	};
+	return result;
+}
+
+const generatorCpu = (m: { percent: number; waitingPercent: number }) => ({
+	generatorCpuPercent: m.percent,
+	generatorWaitingPercent: m.waitingPercent
+});
+
+process.on('message', (command: GeneratorCommand) => {
+	void (async () => {
+		try {
+			switch (command.type) {
+				case 'editors': {
+					const seed = seedAgenda(command.seedChars);
+					// Seeders first (one per document), so the seed is on the server before others sync.
+					const seeders = command.editors.filter((s) => s.seed);
+					editors.push(...(await inBatches(seeders, 20, (spec) => openEditor(spec, seed))));
+					const rest = command.editors.filter((s) => !s.seed);
+					editors.push(...(await inBatches(rest, 20, (spec) => openEditor(spec, null))));
+					reply({ type: 'done', count: editors.length });
+					return;
+				}
+				case 'receivers': {
+					receiverTargets.push(...command.receivers);
+					receivers.push(...(await openReceivers(command.receivers)));
+					reply({ type: 'done', count: receivers.length });
+					return;
+				}
+				case 'reconnectReceivers': {
+					// A server that fell behind keeps writing its backlog to these sockets (and its
+					// dropped ones stay dropped): fresh sockets give the next phase a clean start.
+					for (const { r } of receivers) r.close();
+					receivers = await openReceivers(receiverTargets);
+					reply({ type: 'done', count: receivers.length });
+					return;
+				}
+				case 'phase':
+					reply({
+						type: 'phase',
+						result: await phase(command.ratePerSecond, command.seconds, command.drainMs)
+					});
+					return;
+				case 'closeAll':
+					for (const e of editors) e.destroy();
+					for (const { r } of receivers) r.close();
+					editors = [];
+					receivers = [];
+					receiverTargets = [];
+					reply({ type: 'done', count: 0 });
+					return;
+				case 'exit':
+					process.exit(0);
+			}
+		} catch (error) {
+			reply({ type: 'error', message: String(error instanceof Error ? error.stack : error) });
+		}
+	})();
+});
+
+reply({ type: 'ready' });

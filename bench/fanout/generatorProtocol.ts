@@ -1,0 +1,46 @@
+import type { LatencySummary } from './latency';
+import type { ThinTarget } from './thinReceiver';
+
+/** Which server an editing client talks to: the stock y-websocket client or Hocuspocus's own. */
+export type ClientKind = 'y-websocket' | 'hocuspocus';
+
+/** One real editing client: a Y.Doc behind the stock provider of its server. */
+export interface EditorSpec {
+	kind: ClientKind;
+	/** y-websocket: the server URL the room name is appended to; Hocuspocus: its socket URL. */
+	url: string;
+	docName: string;
+	headers?: Record<string, string>;
+	/** Apply the seed agenda (`seedChars` characters in 20 paragraphs) before connecting. */
+	seed?: boolean;
+}
+
+export type GeneratorCommand =
+	| { type: 'editors'; editors: EditorSpec[]; seedChars: number }
+	| { type: 'receivers'; receivers: ThinTarget[] }
+	| { type: 'phase'; ratePerSecond: number; seconds: number; drainMs: number }
+	| { type: 'reconnectReceivers' }
+	| { type: 'closeAll' }
+	| { type: 'exit' };
+
+export interface PhaseResult {
+	/** From the first edit until every edit had reached every receiver (or the drain gave up). */
+	spanMs: number;
+	sent: number;
+	/** Edits × the receivers of each edit's document: what full delivery would be. */
+	expected: number;
+	delivered: number;
+	/** Edits per second the generator actually managed (it shares a core with the receivers). */
+	achievedRate: number;
+	latency: LatencySummary;
+	/** CPU the generator itself used during the phase, % of one core. */
+	generatorCpuPercent: number;
+	/** % of the phase the generator sat runnable waiting for core 1. */
+	generatorWaitingPercent: number;
+}
+
+export type GeneratorReply =
+	| { type: 'ready' }
+	| { type: 'done'; count: number }
+	| { type: 'phase'; result: PhaseResult }
+	| { type: 'error'; message: string };

@@ -1,0 +1,95 @@
+/**
+ * Edit-to-arrival timing. An edit inserts a marker `~<µs>~` (microseconds on the generator's own
+ * clock, performance.now()); a receiver in the same process finds the markers in the raw bytes
+ * of an update frame — Yjs writes inserted strings verbatim — and records now − then. Seeds and
+ * marker digits never contain '~', so a '~' in update bytes opens a marker or is not one at all.
+ */
+const TILDE = 0x7e;
+const ZERO = 0x30;
+
+export function marker(): string {
+	return `~${Math.round(performance.now() * 1000)}~`;
+}
+
+/** Calls `seen(ms)` for every marker in `bytes[from..]`; returns how many it found. */
+export function scanMarkers(bytes: Uint8Array, from: number, seen: (ms: number) => void): number {
+	const nowUs = performance.now() * 1000;
+	let found = 0;
+	let i = bytes.indexOf(TILDE, from);
+	while (i >= 0) {
+		let us = 0;
+		let j = i + 1;
+		for (; j < bytes.length; j++) {
+			const d = (bytes[j] as number) - ZERO;
+			if (d < 0 || d > 9) break;
+			us = us * 10 + d;
+		}
+		if (j < bytes.length && bytes[j] === TILDE && j > i + 1) {
+			seen((nowUs - us) / 1000);
+			found++;
+			i = bytes.indexOf(TILDE, j + 1);
+		} else {
+			i = bytes.indexOf(TILDE, i + 1);
+		}
+	}
+	return found;
+}
+
+/**
+ * Latencies in 0.1 ms buckets up to 60 s (a million samples per phase would not fit in memory
+ * as numbers, nor cross the IPC pipe), plus an evenly thinned reservoir for the chart.
+ */
+export class LatencyHistogram {
+	static readonly BUCKET_MS = 0.1;
+	static readonly MAX_MS = 60_000;
+	readonly counts = new Uint32Array(LatencyHistogram.MAX_MS / LatencyHistogram.BUCKET_MS + 1);
+	total = 0;
+	readonly #reservoir: number[] = [];
+	readonly #reservoirSize: number;
+
+	constructor(reservoirSize = 2000) {
+		this.#reservoirSize = reservoirSize;
+	}
+
+	add(ms: number) {
+		const b = Math.min(this.counts.length - 1, Math.max(0, Math.round(ms / 0.1)));
+		this.counts[b] = (this.counts[b] as number) + 1;
+		this.total++;
+		// Reservoir sampling (Algorithm R) with Math.random: the chart needs shape, not replay.
+		if (this.#reservoir.length < this.#reservoirSize) this.#reservoir.push(ms);
+		else {
+			const k = Math.floor(Math.random() * this.total);
+			if (k < this.#reservoirSize) this.#reservoir[k] = ms;
+		}
+	}
+
+	percentile(p: number): number {
+		if (this.total === 0) return NaN;
+		const rank = Math.ceil(this.total * p);
+		let seen = 0;
+		for (let b = 0; b < this.counts.length; b++) {
+			seen += this.counts[b] as number;
+			if (seen >= rank) return b * LatencyHistogram.BUCKET_MS;
+		}
+		return LatencyHistogram.MAX_MS;
+	}
+
+	summary(): LatencySummary {
+		return {
+			count: this.total,
+			p50: this.percentile(0.5),
+			p99: this.percentile(0.99),
+			max: this.percentile(1),
+			samples: [...this.#reservoir].sort((a, b) => a - b).map((x) => Math.round(x * 10) / 10)
+		};
+	}
+}
+
+export interface LatencySummary {
+	count: number;
+	p50: number;
+	p99: number;
+	max: number;
+	/** ≤ 2,000 samples, sorted, for the distribution chart. */
+	samples: number[];
+}

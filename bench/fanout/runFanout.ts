@@ -1,0 +1,107 @@
+import type { BenchServer } from './BenchServer';
+import type { PhaseResult } from './generatorProtocol';
+import { startGenerator, type Generator } from './generatorHandle';
+import { cpuMeter, rssMiB, sleep } from './procStats';
+
+export interface FanoutPlan {
+	docName: string;
+	editors: number;
+	seedChars: number;
+	/** Receiver counts, ascending: receivers are added between steps, never reconnected. */
+	receivers: number[];
+	phases: { ratePerSecond: number; seconds: number }[];
+	drainMs: number;
+}
+
+export interface FanoutFigure {
+	server: string;
+	receivers: number;
+	ratePerSecond: number;
+	phase: PhaseResult;
+	/** The server's CPU during the phase and its drain, % of one core. */
+	serverCpuPercent: number;
+	/** % of the phase the server sat runnable waiting for core 0 (the machine's other load). */
+	serverWaitingPercent: number;
+	serverRssMiB: number;
+}
+
+/**
+ * Servers side by side through the fan-out plan, each with its own generator: editors (the first
+ * seeds the agenda), then for each receiver count the phases in order, and within each phase the
+ * servers one after another — so the machine's other load, which drifts over minutes, falls on
+ * all of them alike. Servers are started by the caller on core 0; generators run on core 1.
+ */
+export async function runFanout(
+	servers: BenchServer[],
+	plan: FanoutPlan,
+	log: (line: string) => void
+): Promise<FanoutFigure[]> {
+	const generators: Generator[] = [];
+	const figures: FanoutFigure[] = [];
+	try {
+		for (const server of servers) {
+			const generator = await startGenerator();
+			generators.push(generator);
+			await generator.editors(
+				Array.from({ length: plan.editors }, (_, i) => ({
+					...server.editor(plan.docName, i),
+					seed: i === 0
+				})),
+				plan.seedChars
+			);
+		}
+		let connected = 0;
+		for (const n of plan.receivers) {
+			for (const [s, server] of servers.entries())
+				await generators[s]?.receivers(
+					Array.from({ length: n - connected }, (_, k) =>
+						server.receiver(plan.docName, connected + k)
+					)
+				);
+			connected = n;
+			// Let the join storm (presence, sync step 2 to every newcomer) settle first.
+			await sleep(3000);
+			for (const [p, { ratePerSecond, seconds }] of plan.phases.entries()) {
+				// Each phase starts with a different server, so none always runs first after a join.
+				for (let k = 0; k < servers.length; k++) {
+					const s = (p + k) % servers.length;
+					const server = servers[s] as BenchServer;
+					const generator = generators[s] as Generator;
+					const meter = cpuMeter(server.pid);
+					const phase = await generator.phase(ratePerSecond, seconds, plan.drainMs);
+					const cpu = meter.stop();
+					const figure: FanoutFigure = {
+						server: server.name,
+						receivers: n,
+						ratePerSecond,
+						phase,
+						serverCpuPercent: cpu.percent,
+						serverWaitingPercent: cpu.waitingPercent,
+						serverRssMiB: rssMiB(server.pid)
+					};
+					figures.push(figure);
+					log(
+						`${server.name} N=${n} @${ratePerSecond}/s: p50 ${phase.latency.p50} ms, p99 ${phase.latency.p99} ms, ` +
+							`delivered ${phase.delivered}/${phase.expected}, sent at ${phase.achievedRate}/s, ` +
+							`server CPU ${cpu.percent}% (waiting for a core ${cpu.waitingPercent}%), RSS ${figure.serverRssMiB} MiB, ` +
+							`generator CPU ${phase.generatorCpuPercent}% (waiting ${phase.generatorWaitingPercent}%)`
+					);
+					if (phase.delivered < phase.expected) {
+						// It could not keep up: its backlog would flood core 1, which every
+						// generator shares, and spoil the other servers' phases that follow.
+						log(`${server.name} did not drain in time; reconnecting its receivers`);
+						await generator.reconnectReceivers();
+						await sleep(2000);
+					}
+					await sleep(300);
+				}
+			}
+		}
+	} finally {
+		for (const generator of generators) {
+			await generator.closeAll().catch(() => undefined);
+			await generator.stop();
+		}
+	}
+	return figures;
+}

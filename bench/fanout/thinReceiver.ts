@@ -1,0 +1,101 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import { scanMarkers } from './latency';
+
+/**
+ * A thin receiver: a plain `ws` socket speaking just enough of the Yjs sync protocol to get the
+ * document (sync step 1 → step 2) and then read update frames, timestamping the markers in them.
+ * No Y.Doc: a thousand of these must cost the generator far less than the server they measure.
+ */
+export type WireProtocol = 'y-websocket' | 'hocuspocus';
+
+export interface ThinTarget {
+	/** Full socket URL: `ws://…/sync/yjs/<id>` (y-websocket style) or the Hocuspocus URL. */
+	url: string;
+	protocol: WireProtocol;
+	/** The document name (Hocuspocus prefixes every message with it). */
+	docName: string;
+	headers?: Record<string, string>;
+}
+
+export interface ThinReceiver {
+	/** Markers seen in update frames since the last reset. */
+	markers: number;
+	close(): void;
+}
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AUTH = 2;
+/** Hocuspocus answers a client's sync messages with this type, same body as sync. */
+const MESSAGE_SYNC_REPLY = 4;
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+function frame(target: ThinTarget, write: (e: encoding.Encoder) => void): Uint8Array {
+	const e = encoding.createEncoder();
+	if (target.protocol === 'hocuspocus') encoding.writeVarString(e, target.docName);
+	write(e);
+	return encoding.toUint8Array(e);
+}
+
+/** Opens the socket and resolves once the server's sync step 2 (the whole document) arrived. */
+export function openThinReceiver(
+	target: ThinTarget,
+	seen: (ms: number) => void
+): Promise<ThinReceiver> {
+	const ws = new WebSocket(target.url, {
+		headers: target.headers,
+		perMessageDeflate: false,
+		skipUTF8Validation: true
+	});
+	const receiver: ThinReceiver = { markers: 0, close: () => ws.terminate() };
+	return new Promise((resolve, reject) => {
+		ws.on('error', (error) => reject(error));
+		ws.once('unexpected-response', (_req, res) =>
+			reject(new Error(`upgrade refused: HTTP ${res.statusCode}`))
+		);
+		ws.once('open', () => {
+			if (target.protocol === 'hocuspocus') {
+				// Hocuspocus handles nothing for a document before its auth message (token '').
+				ws.send(
+					frame(target, (e) => {
+						encoding.writeVarUint(e, MESSAGE_AUTH);
+						encoding.writeVarUint(e, 0);
+						encoding.writeVarString(e, '');
+					})
+				);
+			}
+			ws.send(
+				frame(target, (e) => {
+					encoding.writeVarUint(e, MESSAGE_SYNC);
+					encoding.writeVarUint(e, SYNC_STEP1);
+					encoding.writeVarUint8Array(e, new Uint8Array([0]));
+				})
+			);
+		});
+		ws.on('message', (data: Buffer) => {
+			const d = decoding.createDecoder(data);
+			if (target.protocol === 'hocuspocus') decoding.readVarString(d);
+			const type = decoding.readVarUint(d);
+			if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return;
+			const sub = decoding.readVarUint(d);
+			if (sub === SYNC_UPDATE) {
+				// The rest is a length and the update; markers are found in its bytes directly.
+				receiver.markers += scanMarkers(data, d.pos, seen);
+			} else if (sub === SYNC_STEP2) {
+				resolve(receiver);
+			} else if (sub === SYNC_STEP1) {
+				// The server asks what we have: nothing (an empty update: no structs, no deletes).
+				ws.send(
+					frame(target, (e) => {
+						encoding.writeVarUint(e, MESSAGE_SYNC);
+						encoding.writeVarUint(e, SYNC_STEP2);
+						encoding.writeVarUint8Array(e, new Uint8Array([0, 0]));
+					})
+				);
+			}
+		});
+	});
+}
