@@ -188,6 +188,7 @@ describe('a joint meeting from draft to minutes, in four browsers', () => {
 		const pdf = await page.request.get(`${base}/m/${meetingId}/minutes.pdf`);
 		expect(pdf.status()).toBe(200);
 		const text = pdfText(new Uint8Array(await pdf.body()));
-		for (const t of ['楼道照明改造', '维修基金使用公示', '2027年1月15日']) expect(text).toContain(t);
+		for (const t of ['楼道照明改造', '维修基金使用公示', '2027年1月15日'])
+			expect(text).toContain(t);
 	}, 240_000);
 });
