@@ -22,25 +22,35 @@ const PATCHED = Symbol.for('gongzhi.bench.sessionHeaders');
  * (two more hops per message, run by the busy client process). Instead the adapter's URL names
  * the user in a query parameter (both servers ignore queries) and http.request — which `ws`
  * reads at connect time — gets that user's session cookie and the same-origin Origin added.
- * Once per process; only requests carrying the parameter are touched.
+ * Patched once per process; only requests carrying the parameter are touched.
  */
-function addSessionHeaders(cookies: Record<string, string>) {
-	const mod = http as unknown as Record<symbol, boolean> & { request: typeof http.request };
-	if (mod[PATCHED]) return;
-	mod[PATCHED] = true;
-	const original = http.request;
-	mod.request = ((options: http.RequestOptions, callback?: () => void) => {
-		const user = new URLSearchParams((options.path ?? '').split('?')[1] ?? '').get(USER_PARAM);
-		const cookie = user ? cookies[user] : undefined;
-		if (cookie) {
-			options.headers = {
-				...options.headers,
-				Cookie: cookie,
-				Origin: `http://${options.host ?? options.hostname}:${options.port}`
-			};
-		}
-		return original(options, callback);
-	}) as typeof http.request;
+function addSessionHeaders(port: number, cookies: Record<string, string>) {
+	const mod = http as unknown as Record<symbol, Map<string, string> | undefined> & {
+		request: typeof http.request;
+	};
+	// Sessions by server port and user: one `npm run bench` process starts several servers in
+	// turn, each with its own sessions (a patch that kept the first server's cookies sent a dead
+	// session to the next one, whose clients then never connected).
+	let sessions = mod[PATCHED];
+	if (!sessions) {
+		sessions = new Map();
+		mod[PATCHED] = sessions;
+		const known = sessions;
+		const original = http.request;
+		mod.request = ((options: http.RequestOptions, callback?: () => void) => {
+			const user = new URLSearchParams((options.path ?? '').split('?')[1] ?? '').get(USER_PARAM);
+			const cookie = user ? known.get(`${String(options.port)}|${user}`) : undefined;
+			if (cookie) {
+				options.headers = {
+					...options.headers,
+					Cookie: cookie,
+					Origin: `http://${options.host ?? options.hostname}:${options.port}`
+				};
+			}
+			return original(options, callback);
+		}) as typeof http.request;
+	}
+	for (const [user, cookie] of Object.entries(cookies)) sessions.set(`${port}|${user}`, cookie);
 }
 
 /**
@@ -55,7 +65,7 @@ export async function benchRepoClient(
 ): Promise<BenchRepoClient> {
 	if (target.cookies) {
 		if (!target.cookies[username]) throw new Error(`no session for ${username}`);
-		addSessionHeaders(target.cookies);
+		addSessionHeaders(target.port, target.cookies);
 	}
 	const query = target.cookies ? `?${USER_PARAM}=${encodeURIComponent(username)}` : '';
 	const adapter = new SafeWebSocketClientAdapter(
