@@ -6,10 +6,19 @@ import type { YjsUpdateStore } from '../storage/YjsUpdateStore';
  * validated (and applied) before it was kept, so the rows are applied one by one, never merged.
  * The caller destroys the document when done. The log is never behind what a client was told.
  */
-export async function serverAgenda(store: YjsUpdateStore, agendaId: string): Promise<Y.Doc> {
+export async function serverAgenda(
+	store: Pick<YjsUpdateStore, 'load'>,
+	agendaId: string
+): Promise<Y.Doc> {
 	const { updates } = await store.load(agendaId);
 	const doc = new Y.Doc({ gc: true });
-	for (const update of updates) Y.applyUpdate(doc, update);
+	for (const update of updates) {
+		try {
+			Y.applyUpdate(doc, update);
+		} catch {
+			// Logged by the room when it loads the same rows; the rest still reads.
+		}
+	}
 	return doc;
 }
 
