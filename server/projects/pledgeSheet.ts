@@ -1,18 +1,12 @@
 import { projectsZh } from '../../src/lib/i18n/zh-CN/projects';
 import { publicPledgeZh } from '../../src/lib/i18n/zh-CN/publicPledge';
+import { chinesePdf } from './chinesePdf';
 import type { PdfFont } from './pdfFont';
 import type { PublicProject } from './PublicProjects';
-
-/** The font cannot set Chinese (or is no font): the caller answers 503, never empty boxes. */
-export class PdfFontError extends Error {
-	override name = 'PdfFontError';
-}
 
 const RED = '#b91c1c';
 const INK = '#18181b';
 const MUTED = '#52525b';
-// 承: a sheet in a font without it would print as empty boxes.
-const PROBE = 0x627f;
 // Beijing time, as the pages show it (src/lib/i18n's TIME_ZONE; that module pulls in Svelte).
 const TIME_ZONE = 'Asia/Shanghai';
 
@@ -24,56 +18,25 @@ const TIME_ZONE = 'Asia/Shanghai';
  * Slow: fontkit parses a 19 MB CJK collection for every document (hundreds of ms on this
  * machine), so the server runs this in the sheet worker, never on the event loop.
  */
+export { PdfFontError } from './chinesePdf';
+
 export async function pledgeSheet(
 	project: PublicProject,
 	pageUrl: string,
 	font: PdfFont
 ): Promise<Uint8Array<ArrayBuffer>> {
-	// Loaded on first use: pdfkit and fontkit are large, and only this sheet needs them.
-	const { default: PDFDocument } = await import('pdfkit');
-	const doc = new PDFDocument({
-		size: 'A4',
-		margins: { top: 56, bottom: 72, left: 64, right: 64 },
-		bufferPages: true,
-		// No built-in Helvetica: it has no Chinese, and loading its metrics is wasted work.
-		font: null as unknown as string,
-		lang: 'zh-CN',
-		displayTitle: true,
-		info: {
-			Title: project.title,
-			Author: project.unitName,
-			Subject: publicPledgeZh.publicPledge.sheet.heading,
-			Creator: '共治 Gongzhi'
-		}
-	});
-	const chunks: Buffer[] = [];
-	doc.on('data', (c: Buffer) => chunks.push(c));
-	const ended = new Promise<void>((resolve, reject) => {
-		doc.on('end', resolve);
-		doc.on('error', reject);
-	});
-	try {
-		if (font.face) doc.font(font.path, font.face);
-		else doc.font(font.path);
-	} catch (e) {
-		// Not a font, or the collection has no face of that name.
-		throw new PdfFontError(`Cannot use ${font.path}: ${String(e)}`);
-	}
-	if (!hasChinese(doc)) throw new PdfFontError(`${font.path} has no Chinese glyphs`);
-	draw(doc, project, pageUrl);
-	doc.end();
-	await ended;
-	return new Uint8Array(Buffer.concat(chunks));
+	return chinesePdf(
+		font,
+		{
+			title: project.title,
+			author: project.unitName,
+			subject: publicPledgeZh.publicPledge.sheet.heading
+		},
+		(doc) => draw(doc, project, pageUrl)
+	);
 }
 
 /** Whether the current font maps a common Chinese character (fontkit's font, read defensively). */
-export function hasChinese(doc: PDFKit.PDFDocument): boolean {
-	const current = (doc as unknown as { _font?: { font?: { hasGlyphForCodePoint?: unknown } } })
-		._font?.font;
-	const has = current?.hasGlyphForCodePoint;
-	return typeof has === 'function' ? (has.call(current, PROBE) as boolean) : false;
-}
-
 function draw(doc: PDFKit.PDFDocument, p: PublicProject, pageUrl: string) {
 	const m = publicPledgeZh.publicPledge;
 	const labels = projectsZh.projects;

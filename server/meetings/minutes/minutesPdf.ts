@@ -1,6 +1,6 @@
 import { agendaHistoryZh } from '../../../src/lib/i18n/zh-CN/agendaHistory';
 import type { PdfFont } from '../../projects/pdfFont';
-import { hasChinese, PdfFontError } from '../../projects/pledgeSheet';
+import { chinesePdf } from '../../projects/chinesePdf';
 import type { MinutesData, MinutesItem } from './minutesData';
 
 const RED = '#b91c1c';
@@ -16,38 +16,15 @@ const MUTED = '#52525b';
  * the sheet worker.
  */
 export async function minutesPdf(minutes: MinutesData, font: PdfFont): Promise<Uint8Array> {
-	const { default: PDFDocument } = await import('pdfkit');
-	const doc = new PDFDocument({
-		size: 'A4',
-		margins: { top: 56, bottom: 72, left: 64, right: 64 },
-		bufferPages: true,
-		font: null as unknown as string,
-		lang: 'zh-CN',
-		displayTitle: true,
-		info: {
-			Title: minutes.title,
-			Author: minutes.community,
-			Subject: agendaHistoryZh.minutes.heading,
-			Creator: '共治 Gongzhi'
-		}
-	});
-	const chunks: Buffer[] = [];
-	doc.on('data', (c: Buffer) => chunks.push(c));
-	const ended = new Promise<void>((resolve, reject) => {
-		doc.on('end', resolve);
-		doc.on('error', reject);
-	});
-	try {
-		if (font.face) doc.font(font.path, font.face);
-		else doc.font(font.path);
-	} catch (e) {
-		throw new PdfFontError(`Cannot use ${font.path}: ${String(e)}`);
-	}
-	if (!hasChinese(doc)) throw new PdfFontError(`${font.path} has no Chinese glyphs`);
-	draw(doc, minutes);
-	doc.end();
-	await ended;
-	return new Uint8Array(Buffer.concat(chunks));
+	return chinesePdf(
+		font,
+		{
+			title: minutes.title,
+			author: minutes.community,
+			subject: agendaHistoryZh.minutes.heading
+		},
+		(doc) => draw(doc, minutes)
+	);
 }
 
 function draw(doc: PDFKit.PDFDocument, d: MinutesData) {
