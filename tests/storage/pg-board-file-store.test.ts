@@ -9,7 +9,7 @@ const direct = pgDirect(file);
 boardFileStoreContract('PostgreSQL', file.open);
 
 describe('PostgreSQL board files', () => {
-	it('F1 two instances attaching one file to one board at once: one attachment, the first kept', async () => {
+	it('F1 two instances attaching one file to one board at once: one attachment, the winner’s', async () => {
 		const url = await direct.database();
 		const [a, b] = [await direct.stores(url), await direct.stores(url)];
 		const sql = await direct.client(url);
@@ -19,13 +19,15 @@ describe('PostgreSQL board files', () => {
 			boards: [{ id: 'b1', communityId: 'c' }]
 		});
 		for (let i = 0; i < 10; i++) {
-			const meta = { id: `f${i}`, communityId: 'c', ownerId: 'u1', type: 'image/jpeg' };
+			const meta = { id: `file-000${i}`, communityId: 'c', ownerId: 'u1', type: 'image/jpeg' };
 			await a.files.put({ ...meta, createdAt: 0 }, new Uint8Array([i]));
 			const won = await Promise.all([
-				a.boardFiles.attach({ docId: 'b1', fileId: `f${i}`, userId: 'u1', at: 1 }),
-				b.boardFiles.attach({ docId: 'b1', fileId: `f${i}`, userId: 'u2', at: 2 })
+				a.boardFiles.attach({ docId: 'b1', fileId: `file-000${i}`, userId: 'u1', at: 1 }),
+				b.boardFiles.attach({ docId: 'b1', fileId: `file-000${i}`, userId: 'u2', at: 2 })
 			]);
 			expect(won.filter(Boolean)).toHaveLength(1);
+			const kept = (await b.boardFiles.ofBoard('b1')).find((f) => f.fileId === meta.id);
+			expect(kept).toMatchObject(won[0] ? { userId: 'u1', at: 1 } : { userId: 'u2', at: 2 });
 		}
 		expect(await a.boardFiles.ofBoard('b1')).toHaveLength(10);
 	});
