@@ -1,7 +1,10 @@
 import type { Stores } from '../../Stores';
 import type { PgDatabase } from '../PgDatabase';
+import { PgAuditLog } from '../PgAuditLog';
 import { PgDocumentRegistry } from '../PgDocumentRegistry';
+import { PgInviteStore } from '../PgInviteStore';
 import { PgOrgStore } from '../PgOrgStore';
+import { PgSessionStore } from '../PgSessionStore';
 import { PgUserStore } from '../PgUserStore';
 import { notPorted } from './notPorted';
 
@@ -13,12 +16,12 @@ export type CoreStores = Pick<
 export function coreStores(db: PgDatabase): CoreStores {
 	return {
 		users: new PgUserStore(db),
-		sessions: notPorted('sessions'),
+		sessions: new PgSessionStore(db),
 		org: new PgOrgStore(db),
 		documents: new PgDocumentRegistry(db),
 		yjs: notPorted('yjs'),
 		automerge: notPorted('automerge'),
-		invites: notPorted('invites'),
-		audit: notPorted('audit')
+		invites: new PgInviteStore(db),
+		audit: new PgAuditLog(db)
 	};
 }
