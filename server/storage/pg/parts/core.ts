@@ -1,12 +1,13 @@
 import type { Stores } from '../../Stores';
 import type { PgDatabase } from '../PgDatabase';
 import { PgAuditLog } from '../PgAuditLog';
+import { PgAutomergeChangeStore } from '../PgAutomergeChangeStore';
 import { PgDocumentRegistry } from '../PgDocumentRegistry';
 import { PgInviteStore } from '../PgInviteStore';
 import { PgOrgStore } from '../PgOrgStore';
 import { PgSessionStore } from '../PgSessionStore';
 import { PgUserStore } from '../PgUserStore';
-import { notPorted } from './notPorted';
+import { PgYjsUpdateStore } from '../PgYjsUpdateStore';
 
 export type CoreStores = Pick<
 	Stores,
@@ -19,8 +20,8 @@ export function coreStores(db: PgDatabase): CoreStores {
 		sessions: new PgSessionStore(db),
 		org: new PgOrgStore(db),
 		documents: new PgDocumentRegistry(db),
-		yjs: notPorted('yjs'),
-		automerge: notPorted('automerge'),
+		yjs: new PgYjsUpdateStore(db),
+		automerge: new PgAutomergeChangeStore(db),
 		invites: new PgInviteStore(db),
 		audit: new PgAuditLog(db)
 	};
