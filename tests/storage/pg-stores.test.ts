@@ -82,6 +82,57 @@ describe('PostgreSQL core stores', () => {
 		});
 	});
 
+	it('the person picker finds members by name or phone prefix, each once, by name', async () => {
+		await twoInstances(async (one, two, url) => {
+			await one.org.addUnit({ id: 'g', parentId: 'c', kind: 'grid', name: 'G', nameEn: 'G' });
+			const people = [
+				['p1', 'Bob_x', '13900000001'],
+				['p2', 'Alice', '13800000002'],
+				['p3', 'Bobby', null]
+			] as const;
+			for (const [id, name] of people) {
+				await one.users.create({ id, username: id, displayName: name, passwordHash: 'x' });
+				await one.org.addMembership({ userId: id, unitId: 'c', role: 'resident' });
+			}
+			// Two roles in the unit: still one match.
+			await one.org.addMembership({ userId: 'p1', unitId: 'c', role: 'party_member' });
+			// residents belongs to the chain part's schema; a minimal stand-in until it is merged.
+			const client = new pg.Client({ connectionString: url });
+			await client.connect();
+			try {
+				await client.query(`CREATE TABLE IF NOT EXISTS residents (
+					user_id TEXT PRIMARY KEY, community_id TEXT NOT NULL, grid_id TEXT NOT NULL,
+					phone TEXT UNIQUE, status TEXT NOT NULL, created_at BIGINT NOT NULL)`);
+				for (const [id, , phone] of people) {
+					await client.query(
+						`INSERT INTO residents (user_id, community_id, grid_id, phone, status, created_at)
+						 VALUES ($1, 'c', 'g', $2, 'active', 1)`,
+						[id, phone]
+					);
+				}
+			} finally {
+				await client.end();
+			}
+			const names = async (text: string, limit = 10) =>
+				(await two.org.findMembers('c', text, limit)).map((m) => m.displayName);
+			expect(await names('bob')).toEqual(['Bob_x', 'Bobby']);
+			expect(await names('b', 1)).toEqual(['Bob_x']);
+			expect(await names('_')).toEqual(['Bob_x']);
+			expect(await names('138')).toEqual(['Alice']);
+			expect(await names('0000')).toEqual([]);
+			expect((await two.org.findMembers('c', 'ali', 10))[0]).toEqual({
+				userId: 'p2',
+				displayName: 'Alice',
+				phone: '13800000002'
+			});
+			// Same-millisecond memberships keep the order they were made in.
+			expect((await two.org.membershipsOf('p1')).map((m) => m.role)).toEqual([
+				'resident',
+				'party_member'
+			]);
+		});
+	});
+
 	it('Y3 a client id binds to its first user also when two instances race', async () => {
 		await twoInstances(async (one, two) => {
 			const ids = Array.from({ length: 20 }, (_, i) => i + 1);
