@@ -148,6 +148,49 @@ describe('PostgreSQL core stores', () => {
 		});
 	});
 
+	it('I1 an invite is consumed once when two instances race for it', async () => {
+		await twoInstances(async (one, two) => {
+			const invite = {
+				unitId: 'c',
+				role: 'resident' as const,
+				createdBy: 'u1',
+				createdAt: 0,
+				expiresAt: 100,
+				usedAt: null,
+				usedBy: null,
+				revokedAt: null
+			};
+			const ids = Array.from({ length: 10 }, (_, i) => `i${i}`);
+			for (const id of ids) await one.invites.insertInvite({ id, ...invite });
+			const won = await Promise.all(
+				ids.flatMap((id) => [
+					one.invites.consumeInvite(id, 'u1', 10),
+					two.invites.consumeInvite(id, 'u2', 10)
+				])
+			);
+			for (let i = 0; i < ids.length; i++) {
+				expect(Number(won[2 * i]) + Number(won[2 * i + 1])).toBe(1);
+				const stored = await two.invites.invite(ids[i]!);
+				expect(stored?.usedBy).toBe(won[2 * i] ? 'u1' : 'u2');
+			}
+		});
+	});
+
+	it('A2 a large batch of changes is stored in order, each with its author', async () => {
+		await twoInstances(async (one) => {
+			const changes = Array.from({ length: 2500 }, (_, i) => ({
+				hash: `h${i}`,
+				bytes: new Uint8Array([i % 256, i >> 8])
+			}));
+			await one.automerge.appendChanges('b', changes, 'u2');
+			const loaded = await one.automerge.load('b');
+			expect(loaded.map((c) => [...c])).toEqual(changes.map((c) => [...c.bytes]));
+			const recorded = await one.automerge.recorded('b');
+			expect(recorded.map((r) => r.hash)).toEqual(changes.map((c) => c.hash));
+			expect(new Set(recorded.map((r) => r.userId))).toEqual(new Set(['u2']));
+		});
+	});
+
 	it('Y2 compaction keeps a row another instance appended that the snapshot lacks', async () => {
 		await twoInstances(async (one, two) => {
 			const mine = new Y.Doc();
