@@ -48,6 +48,8 @@ export class YjsRoom {
 	#rows = 0;
 	/** Bytes of the stored rows: what the size cap is held to. */
 	#bytes = 0;
+	/** `#bytes` right after the last compaction (or the load): see `YJS_LIMITS.compactMaxRows`. */
+	#baseBytes = 0;
 	#appliedSeq = 0;
 	#writes: Promise<unknown> = Promise.resolve();
 	readonly #peers: PeerLink;
@@ -129,6 +131,7 @@ export class YjsRoom {
 		}
 		this.#rows = updates.length;
 		this.#bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
+		this.#baseBytes = this.#bytes;
 		this.#appliedSeq = lastSeq;
 	}
 
@@ -211,6 +214,7 @@ export class YjsRoom {
 	 */
 	#maybeCompact() {
 		if (this.#rows <= YJS_LIMITS.compactAfterRows) return;
+		if (this.#rows <= YJS_LIMITS.compactMaxRows && this.#bytes <= 2 * this.#baseBytes) return;
 		this.#startCompaction();
 	}
 
@@ -226,6 +230,7 @@ export class YjsRoom {
 				() => {
 					this.#rows -= replaced - 1;
 					this.#bytes -= replacedBytes - snapshot.byteLength;
+					this.#baseBytes = snapshot.byteLength;
 				},
 				(error: unknown) => this.log(`yjs ${this.docId}: compaction failed: ${String(error)}`)
 			)

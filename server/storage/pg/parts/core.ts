@@ -1,5 +1,8 @@
 import type { Stores } from '../../Stores';
 import type { PgDatabase } from '../PgDatabase';
+import { PgDocumentRegistry } from '../PgDocumentRegistry';
+import { PgOrgStore } from '../PgOrgStore';
+import { PgUserStore } from '../PgUserStore';
 import { notPorted } from './notPorted';
 
 export type CoreStores = Pick<
@@ -8,12 +11,11 @@ export type CoreStores = Pick<
 >;
 
 export function coreStores(db: PgDatabase): CoreStores {
-	void db;
 	return {
-		users: notPorted('users'),
+		users: new PgUserStore(db),
 		sessions: notPorted('sessions'),
-		org: notPorted('org'),
-		documents: notPorted('documents'),
+		org: new PgOrgStore(db),
+		documents: new PgDocumentRegistry(db),
 		yjs: notPorted('yjs'),
 		automerge: notPorted('automerge'),
 		invites: notPorted('invites'),

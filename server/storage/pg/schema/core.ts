@@ -29,6 +29,8 @@ CREATE TABLE memberships (
 	unit_id TEXT NOT NULL REFERENCES units(id),
 	role TEXT NOT NULL,
 	created_at BIGINT NOT NULL,
+	-- Insertion order for memberships made in the same millisecond (SQLite's rowid).
+	ord BIGSERIAL NOT NULL,
 	PRIMARY KEY (user_id, unit_id, role)
 );
 CREATE INDEX memberships_unit ON memberships(unit_id);
