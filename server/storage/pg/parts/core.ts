@@ -1,9 +1,13 @@
 import type { Stores } from '../../Stores';
 import type { PgDatabase } from '../PgDatabase';
+import { PgAuditLog } from '../PgAuditLog';
+import { PgAutomergeChangeStore } from '../PgAutomergeChangeStore';
 import { PgDocumentRegistry } from '../PgDocumentRegistry';
+import { PgInviteStore } from '../PgInviteStore';
 import { PgOrgStore } from '../PgOrgStore';
+import { PgSessionStore } from '../PgSessionStore';
 import { PgUserStore } from '../PgUserStore';
-import { notPorted } from './notPorted';
+import { PgYjsUpdateStore } from '../PgYjsUpdateStore';
 
 export type CoreStores = Pick<
 	Stores,
@@ -13,12 +17,12 @@ export type CoreStores = Pick<
 export function coreStores(db: PgDatabase): CoreStores {
 	return {
 		users: new PgUserStore(db),
-		sessions: notPorted('sessions'),
+		sessions: new PgSessionStore(db),
 		org: new PgOrgStore(db),
 		documents: new PgDocumentRegistry(db),
-		yjs: notPorted('yjs'),
-		automerge: notPorted('automerge'),
-		invites: notPorted('invites'),
-		audit: notPorted('audit')
+		yjs: new PgYjsUpdateStore(db),
+		automerge: new PgAutomergeChangeStore(db),
+		invites: new PgInviteStore(db),
+		audit: new PgAuditLog(db)
 	};
 }

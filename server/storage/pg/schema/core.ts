@@ -105,6 +105,8 @@ CREATE TABLE automerge_changes (
 	hash TEXT NOT NULL,
 	user_id TEXT NOT NULL,
 	at BIGINT NOT NULL,
+	-- Acceptance order for changes accepted in the same millisecond (SQLite's rowid).
+	ord BIGSERIAL NOT NULL,
 	PRIMARY KEY (doc_id, hash)
 );
 
