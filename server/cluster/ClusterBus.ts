@@ -13,8 +13,22 @@ export interface ClusterBus {
 	readonly instanceId: string;
 	publish(topic: string, message: Uint8Array): void;
 	/** `listener` gets messages other instances publish on `topic`. Returns the unsubscribe. */
-	subscribe(topic: string, listener: (message: Uint8Array, from: string) => void): () => void;
+	subscribe(topic: string, listener: (message: Uint8Array, from: string) => void): Unsubscribe;
+	/**
+	 * `listener` is called when the link to the other instances came back after a break:
+	 * whatever was published meanwhile is lost, so holders of documents re-read the database.
+	 */
+	onResume(listener: () => void): () => void;
 	close(): Promise<void>;
+}
+
+/**
+ * Stops a subscription. `ready` resolves once messages on the topic are being received (a
+ * document is read from the database only after that, so no update falls between the two).
+ */
+export interface Unsubscribe {
+	(): void;
+	readonly ready: Promise<void>;
 }
 
 /** One process alone: nothing to relay. */
@@ -22,7 +36,8 @@ export function createLocalClusterBus(instanceId = 'local'): ClusterBus {
 	return {
 		instanceId,
 		publish() {},
-		subscribe: () => () => undefined,
+		subscribe: () => Object.assign(() => undefined, { ready: Promise.resolve() }),
+		onResume: () => () => undefined,
 		close: async () => undefined
 	};
 }

@@ -5,6 +5,7 @@ import {
 	removeAwarenessStates
 } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { createLocalClusterBus, type ClusterBus } from '../cluster/ClusterBus';
 import { CLOSE } from '../sync/SyncEndpoint';
 import type { YjsUpdateStore } from '../storage/YjsUpdateStore';
 import { SyncRefusal } from './SyncRefusal';
@@ -12,14 +13,23 @@ import type { YjsConnection } from './YjsConnection';
 import { YJS_LIMITS } from './limits';
 import { UpdateRelay } from './UpdateRelay';
 import { awarenessMessage } from './messages';
+import { PeerLink } from './PeerLink';
+import { PEER, PeerPresence, type ChangedClients } from './PeerPresence';
 
-type ChangedClients = { added: number[]; updated: number[]; removed: number[] };
+/** The least time between two catch-ups from the database (see #catchUp). */
+const CATCH_UP_EVERY_MS = 5_000;
 
 /**
  * One agenda in memory: its Y.Doc (loaded from the store before anyone is answered), the
  * server's Awareness (every writer's presence plus the server's own entry carrying the viewer
  * count) and the sockets on it. Updates go through one write chain per room: append to the
  * store, then apply, then relay — so memory never holds an edit the disk does not.
+ *
+ * In cluster mode the same document may be open on other instances: what this room accepts is
+ * published after it is stored, and what a peer published is applied and relayed here without
+ * being stored again (the peer stored it before publishing), so an instance that dies loses
+ * nothing it acknowledged. Presence crosses over too, the server's own entry included: each
+ * instance's entry counts its own sockets, and clients add the counts up.
  */
 export class YjsRoom {
 	#doc = new Y.Doc();
@@ -39,6 +49,10 @@ export class YjsRoom {
 	#baseBytes = 0;
 	#appliedSeq = 0;
 	#writes: Promise<unknown> = Promise.resolve();
+	readonly #peers: PeerLink;
+	readonly #peerPresence: PeerPresence;
+	#catchUpTimer: NodeJS.Timeout | null = null;
+	#lastCatchUp = 0;
 	#compaction: Promise<void> | null = null;
 	/**
 	 * The document takes no edits (its meeting was minuted): told to every client through the
@@ -54,12 +68,27 @@ export class YjsRoom {
 		private readonly log: (line: string) => void,
 		private readonly maxDocumentBytes = Number.POSITIVE_INFINITY,
 		/** Asked inside the write chain before each append: a closed document stores nothing. */
-		readonly isOpen: () => Promise<boolean> = async () => true
+		readonly isOpen: () => Promise<boolean> = async () => true,
+		bus: ClusterBus = createLocalClusterBus()
 	) {
-		this.awareness.on('update', (changes: ChangedClients) => {
+		this.#peers = new PeerLink(
+			bus,
+			docId,
+			{
+				update: (update) => this.#applyPeerUpdate(update),
+				awareness: (update) => this.#peerPresence.apply(update),
+				awarenessQuery: () => this.#peerPresence.answerQuery(),
+				resumed: () => this.#scheduleCatchUp()
+			},
+			log
+		);
+		this.#peerPresence = new PeerPresence(this.awareness, this.#peers);
+		this.awareness.on('update', (changes: ChangedClients, origin: unknown) => {
 			const changed = [...changes.added, ...changes.updated, ...changes.removed];
-			const message = awarenessMessage(encodeAwarenessUpdate(this.awareness, changed));
+			const update = encodeAwarenessUpdate(this.awareness, changed);
+			const message = awarenessMessage(update);
 			for (const conn of this.connections) conn.send(message);
+			this.#peerPresence.noteChange(changes, origin, update);
 		});
 		this.#publishPresenceNow();
 	}
@@ -69,7 +98,20 @@ export class YjsRoom {
 		return this.#doc;
 	}
 
-	async load(into: Y.Doc = this.#doc) {
+	/**
+	 * Reads the document from the store, once, before anyone is answered. The link to the other
+	 * instances opens first and holds what they publish meanwhile, applied after the read.
+	 */
+	async load() {
+		await this.#peers.open();
+		try {
+			await this.#read(this.#doc);
+		} finally {
+			this.#peers.release();
+		}
+	}
+
+	async #read(into: Y.Doc) {
 		const [{ updates, lastSeq }, owners] = await Promise.all([
 			this.store.load(this.docId),
 			this.store.clientOwners(this.docId)
@@ -153,6 +195,8 @@ export class YjsRoom {
 			}
 			this.#appliedSeq = seq;
 			this.#relay.relay(from, update);
+			// Stored first, then told: a peer never shows an edit the database could lose.
+			this.#peers.publishUpdate(update);
 			this.#maybeCompact();
 		};
 		const next = this.#writes.then(run);
@@ -257,6 +301,59 @@ export class YjsRoom {
 		if (ids.length > 0) removeAwarenessStates(this.awareness, ids, 'server');
 	}
 
+	/** Whether a client here may not speak for this awareness entry (another user's, on a peer). */
+	isPeerPresenceOfOther(clientId: number, userId: string): boolean {
+		return this.#peerPresence.isOtherUsers(clientId, userId);
+	}
+
+	/** An update a peer stored and applied: applied and relayed here, not stored again. */
+	#applyPeerUpdate(update: Uint8Array) {
+		const before = this.#pendingMark();
+		Y.applyUpdate(this.#doc, update, PEER);
+		this.#relay.relay(null, update);
+		// This update left something waiting for structs never seen: a message was lost on the
+		// way, so the gap is read from the database. (Compared with before, so a document that
+		// already held something pending does not re-read on every peer update.)
+		const after = this.#pendingMark();
+		if (after !== '' && after !== before) this.#scheduleCatchUp();
+	}
+
+	/** What waits for missing structs, as a cheap fingerprint ('' when nothing waits). */
+	#pendingMark(): string {
+		const { pendingStructs, pendingDs } = this.#doc.store;
+		if (!pendingStructs && !pendingDs) return '';
+		return `${pendingStructs?.update.byteLength ?? 0}|${pendingDs?.byteLength ?? 0}`;
+	}
+
+	/** Re-reads the stored rows, at most every CATCH_UP_EVERY_MS, after the bus may have lost some. */
+	#scheduleCatchUp() {
+		if (this.#catchUpTimer) return;
+		const wait = Math.max(0, this.#lastCatchUp + CATCH_UP_EVERY_MS - Date.now());
+		this.#catchUpTimer = setTimeout(() => {
+			this.#catchUpTimer = null;
+			this.#lastCatchUp = Date.now();
+			const next = this.#writes.then(() => this.#catchUp());
+			this.#writes = next.catch((error: unknown) =>
+				this.log(`yjs ${this.docId}: catching up from the database failed: ${String(error)}`)
+			);
+		}, wait);
+		this.#catchUpTimer.unref();
+	}
+
+	/** Runs in the write chain: applies every stored row and relays what was missing here. */
+	async #catchUp() {
+		const { updates } = await this.store.load(this.docId);
+		const before = Y.encodeStateVector(this.#doc);
+		for (const update of updates) {
+			try {
+				Y.applyUpdate(this.#doc, update, PEER);
+			} catch {
+				// Logged when the room loaded; a catch-up changes nothing about it.
+			}
+		}
+		this.#relay.relay(null, Y.encodeStateAsUpdate(this.#doc, before));
+	}
+
 	/** Changes whenever an update integrates anything: the state vector or what waits pending. */
 	#integrationMark(): string {
 		const { pendingStructs, pendingDs } = this.doc.store;
@@ -267,10 +364,15 @@ export class YjsRoom {
 	/** Swaps in the document as stored. Runs inside the write chain, so nothing interleaves. */
 	async #reload() {
 		const fresh = new Y.Doc();
-		await this.load(fresh);
-		// The stale doc is not destroyed (destroying it would destroy the awareness bound to it);
-		// it is dropped with the room.
-		this.#doc = fresh;
+		this.#peers.hold();
+		try {
+			await this.#read(fresh);
+			// The stale doc is not destroyed (destroying it would destroy the awareness bound to
+			// it); it is dropped with the room.
+			this.#doc = fresh;
+		} finally {
+			this.#peers.release();
+		}
 		this.log(`yjs ${this.docId}: reloaded from disk after a partly applied update`);
 	}
 
@@ -282,8 +384,11 @@ export class YjsRoom {
 
 	destroy() {
 		if (this.#presenceTimer) clearTimeout(this.#presenceTimer);
+		if (this.#catchUpTimer) clearTimeout(this.#catchUpTimer);
 		this.#relay.flush();
+		// Removes the server's entry, which tells the peers too, before the link closes.
 		this.awareness.destroy();
+		this.#peers.close();
 		this.doc.destroy();
 	}
 }
