@@ -1,7 +1,7 @@
 import * as A from '@automerge/automerge';
 import type { AutomergeChangeStore } from '../storage/AutomergeChangeStore';
 import { CLOSE } from '../sync/SyncEndpoint';
-import { changesNewTo, type ChangePart } from './incomingChanges';
+import { changeHash, changesNewTo, type ChangePart, type StoredChange } from './incomingChanges';
 import { Refusal } from './Refusal';
 import { SerialQueue } from './SerialQueue';
 
@@ -28,6 +28,18 @@ export interface BoardRoomOptions {
 	log: (line: string) => void;
 	/** A schema migration for a board as loaded, made as a server change; null if none needed. */
 	migrate?: (doc: A.Doc<unknown>, documentId: string) => Promise<ServerMadeChange | null>;
+	/**
+	 * Cluster mode: other instances append to the same store and may have this board open too
+	 * (see BoardRelay). Absent when this process is alone with its store.
+	 */
+	shared?: SharedBoard;
+}
+
+export interface SharedBoard {
+	/** The store is read only once this resolves: when other instances' news is being heard. */
+	live: Promise<void>;
+	/** Told once changes this room accepted are stored and applied, with the heads after them. */
+	accepted(changes: readonly StoredChange[], heads: string[]): void;
 }
 
 export interface ServerMadeChange {
@@ -150,6 +162,7 @@ export class BoardRoom {
 				this.#chunkCount += fresh.length;
 				this.#bytes += freshBytes;
 				this.#appliedSeq = await this.opts.store.lastSeq(this.documentId);
+				this.opts.shared?.accepted(fresh, this.heads());
 			}
 			this.#owe(peer);
 			if (!sameHeads(before, this.heads())) {
@@ -175,6 +188,44 @@ export class BoardRoom {
 	 */
 	read<T>(): Promise<A.Doc<T>> {
 		return this.#queue.run(() => this.#doc as A.Doc<T>);
+	}
+
+	/**
+	 * Changes another instance accepted and stored (cluster mode), applied here WITHOUT storing
+	 * them or recording their author again, and sent to this room's peers by the normal sync.
+	 * `heads` are the sender's heads after them: if this room then lacks any of them, an earlier
+	 * message was lost (or the changes were too many to relay) and the store has them.
+	 */
+	applyFromPeer(changes: readonly Uint8Array[], heads: readonly string[]): Promise<void> {
+		return this.#queue.run(async () => {
+			const before = this.heads();
+			const parts = changes.map((bytes) => ({
+				kind: 'change' as const,
+				hash: changeHash(bytes),
+				bytes
+			}));
+			const fresh = changesNewTo(this.#doc, parts);
+			if (fresh.length > 0) {
+				// Automerge keeps a change whose dependencies are missing aside until they come.
+				[this.#doc] = A.applyChanges(
+					this.#doc,
+					fresh.map((c) => c.bytes)
+				);
+				this.#bytes += fresh.reduce((sum, c) => sum + c.bytes.byteLength, 0);
+			}
+			// Chunks are idempotent to merge: loading what is already here costs time, not data.
+			if (!A.hasHeads(this.#doc, [...heads])) await this.#mergeStored();
+			this.#oweAllIfMoved(before);
+		});
+	}
+
+	/** Merges whatever the store holds that this room lacks (cluster mode, after lost news). */
+	catchUp(): Promise<void> {
+		return this.#queue.run(async () => {
+			const before = this.heads();
+			await this.#mergeStored();
+			this.#oweAllIfMoved(before);
+		});
 	}
 
 	/** Resolves once everything queued (appends, compaction) has settled. */
@@ -209,12 +260,38 @@ export class BoardRoom {
 		this.#chunkCount += fresh.length;
 		this.#bytes += freshBytes;
 		this.#appliedSeq = await this.opts.store.lastSeq(this.documentId);
+		this.opts.shared?.accepted(fresh, this.heads());
 		for (const peer of this.#peers.keys()) this.#owe(peer);
 		if (this.#chunkCount > this.opts.compactAfterChunks) this.#scheduleCompaction();
 		return fresh.map((c) => c.hash);
 	}
 
+	/**
+	 * Runs inside the queue: merges every stored chunk into the document, which brings in what
+	 * other instances stored and this one has not heard of.
+	 */
+	async #mergeStored() {
+		const chunks = await this.opts.store.load(this.documentId);
+		let doc = this.#doc;
+		for (const chunk of chunks) {
+			try {
+				doc = A.loadIncremental(doc, chunk);
+			} catch (err) {
+				// Another instance may have stored a change it is about to remove as unappliable.
+				this.opts.log(`automerge: skipped a stored chunk of ${this.documentId}: ${String(err)}`);
+			}
+		}
+		this.#doc = doc;
+		this.#bytes = chunks.reduce((sum, c) => sum + c.byteLength, 0);
+	}
+
+	#oweAllIfMoved(before: readonly string[]) {
+		if (sameHeads(before, this.heads())) return;
+		for (const peer of this.#peers.keys()) this.#owe(peer);
+	}
+
 	async #load() {
+		if (this.opts.shared) await this.opts.shared.live;
 		// Read the last seq before loading: anything appended in between is in memory but not
 		// counted, so compaction can only cover less than what is applied, never more.
 		const lastSeq = await this.opts.store.lastSeq(this.documentId);
@@ -271,10 +348,20 @@ export class BoardRoom {
 
 	/** Runs inside the queue: replaces the stored chunks by one saved document. */
 	async #compact() {
+		let upto = this.#appliedSeq;
+		if (this.opts.shared) {
+			// Other instances append too: chunks up to `upto` may hold changes this room has not
+			// heard of yet. Everything stored up to the seq read first is merged before saving,
+			// so the saved document covers every chunk it replaces.
+			upto = await this.opts.store.lastSeq(this.documentId);
+			const before = this.heads();
+			await this.#mergeStored();
+			this.#oweAllIfMoved(before);
+		}
 		// A change waiting for a missing dependency is stored but not in `save`'s output.
 		if (A.getMissingDeps(this.#doc, []).length > 0) return;
 		const saved = A.save(this.#doc);
-		await this.opts.store.compact(this.documentId, saved, this.#appliedSeq);
+		await this.opts.store.compact(this.documentId, saved, upto);
 		this.#chunkCount = await this.opts.store.chunkCount(this.documentId);
 		// Everything applied is in `saved`; the queue holds back anything newer.
 		this.#bytes = saved.byteLength;
@@ -287,7 +374,8 @@ export class BoardRoom {
 	 */
 	async #makeRoomFor(bytes: number) {
 		if (this.#bytes + bytes <= this.opts.maxDocumentBytes) return;
-		if (this.#chunkCount > 1) await this.#compact();
+		// Shared: chunks other instances stored are not in the count, but count towards the cap.
+		if (this.#chunkCount > 1 || this.opts.shared) await this.#compact();
 		if (this.#bytes + bytes > this.opts.maxDocumentBytes) {
 			throw new Refusal(
 				CLOSE.documentTooLarge,
