@@ -270,7 +270,7 @@ export class BoardRoom {
 	 * Runs inside the queue: merges every stored chunk into the document, which brings in what
 	 * other instances stored and this one has not heard of.
 	 */
-	async #mergeStored() {
+	async #mergeStored(): Promise<Uint8Array[]> {
 		const chunks = await this.opts.store.load(this.documentId);
 		let doc = this.#doc;
 		for (const chunk of chunks) {
@@ -283,6 +283,7 @@ export class BoardRoom {
 		}
 		this.#doc = doc;
 		this.#bytes = chunks.reduce((sum, c) => sum + c.byteLength, 0);
+		return chunks;
 	}
 
 	#oweAllIfMoved(before: readonly string[]) {
@@ -348,22 +349,38 @@ export class BoardRoom {
 
 	/** Runs inside the queue: replaces the stored chunks by one saved document. */
 	async #compact() {
-		let upto = this.#appliedSeq;
-		if (this.opts.shared) {
-			// Other instances append too: chunks up to `upto` may hold changes this room has not
-			// heard of yet. Everything stored up to the seq read first is merged before saving,
-			// so the saved document covers every chunk it replaces.
-			upto = await this.opts.store.lastSeq(this.documentId);
-			const before = this.heads();
-			await this.#mergeStored();
-			this.#oweAllIfMoved(before);
-		}
+		if (this.opts.shared) return this.#compactShared();
 		// A change waiting for a missing dependency is stored but not in `save`'s output.
 		if (A.getMissingDeps(this.#doc, []).length > 0) return;
 		const saved = A.save(this.#doc);
-		await this.opts.store.compact(this.documentId, saved, upto);
+		await this.opts.store.compact(this.documentId, saved, this.#appliedSeq);
 		this.#chunkCount = await this.opts.store.chunkCount(this.documentId);
 		// Everything applied is in `saved`; the queue holds back anything newer.
+		this.#bytes = saved.byteLength;
+	}
+
+	/**
+	 * Compaction when other instances append to the same store (runs inside the queue). Chunks
+	 * up to the seq replaced may hold changes this room has not heard of yet, so everything
+	 * stored up to the seq read first is merged before saving: the saved document covers every
+	 * chunk it replaces. Another instance compacting the same board meanwhile puts its snapshot
+	 * where the first chunk was; replacing that with ours could drop changes it held that we
+	 * never saw, so this round is then left to it.
+	 */
+	async #compactShared() {
+		const upto = await this.opts.store.lastSeq(this.documentId);
+		const before = this.heads();
+		const first = (await this.#mergeStored())[0];
+		this.#oweAllIfMoved(before);
+		if (A.getMissingDeps(this.#doc, []).length > 0) return;
+		const saved = A.save(this.#doc);
+		const firstNow = (await this.opts.store.load(this.documentId))[0];
+		if (!first || !firstNow || Buffer.compare(first, firstNow) !== 0) {
+			this.opts.log(`automerge: ${this.documentId} was compacted by another instance meanwhile`);
+			return;
+		}
+		await this.opts.store.compact(this.documentId, saved, upto);
+		this.#chunkCount = await this.opts.store.chunkCount(this.documentId);
 		this.#bytes = saved.byteLength;
 	}
 

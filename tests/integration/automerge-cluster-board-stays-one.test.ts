@@ -151,4 +151,32 @@ describe('a board open on two instances sharing one store', () => {
 		await waitUntilServerHas(onA, hA);
 		await expectStoredOnceBy(lost, 'u-rc');
 	});
+
+	it('re-reads open boards when the bus resumes after a break that lost everything', async () => {
+		const onA = await client(a, 'rc-member');
+		const onB = await client(b, 'secretary');
+		const hA = await onA.find<Board>(server.boardId);
+		const hB = await onB.find<Board>(server.boardId);
+		await waitFor(() => A.equals(hA.doc(), hB.doc()), 'both clients level');
+
+		const restore = hub.drop(topicOf(server.boardId));
+		hA.change((d) => {
+			d.title = '断线期间写的';
+		});
+		const lost = onlyHead(hA.doc());
+		// The relay and the reminder after it are both lost: only the resume can repair this.
+		await waitFor(
+			() =>
+				hub.lost.some((m) => {
+					const msg = decodeRelayMessage(m.message);
+					return m.from === 'a' && msg.kind === 'heads' && msg.heads.includes(lost);
+				}),
+			"A's heads reminder to be lost"
+		);
+		expect(hB.doc().title).not.toBe('断线期间写的');
+		restore();
+		hub.resume();
+		await waitFor(() => hB.doc().title === '断线期间写的', 'the change at B after the resume');
+		await expectStoredOnceBy(lost, 'u-rc');
+	});
 });
