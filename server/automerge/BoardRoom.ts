@@ -66,6 +66,8 @@ export class BoardRoom {
 	#bytes = 0;
 	/** The highest stored seq whose chunk is applied in memory: compaction never goes past it. */
 	#appliedSeq = 0;
+	/** Cluster mode: every chunk up to this seq is merged into the document. */
+	#mergedSeq = 0;
 	#unloadTimer: NodeJS.Timeout | null = null;
 	/** Server calls (hold) in progress. */
 	#held = 0;
@@ -161,7 +163,7 @@ export class BoardRoom {
 			if (fresh.length > 0) {
 				this.#chunkCount += fresh.length;
 				this.#bytes += freshBytes;
-				this.#appliedSeq = await this.opts.store.lastSeq(this.documentId);
+				await this.#noteStored(fresh.length);
 				this.opts.shared?.accepted(fresh, this.heads());
 			}
 			this.#owe(peer);
@@ -184,10 +186,23 @@ export class BoardRoom {
 
 	/**
 	 * The document as the server holds it once everything queued before this call is applied.
-	 * Automerge documents are immutable, so the caller may keep it.
+	 * Automerge documents are immutable, so the caller may keep it. It holds every change stored
+	 * before the call, even one another instance stored and has not relayed yet (gates and the
+	 * history rely on that): in cluster mode a store that grew since the room last read it is
+	 * merged first.
 	 */
 	read<T>(): Promise<A.Doc<T>> {
-		return this.#queue.run(() => this.#doc as A.Doc<T>);
+		return this.#queue.run(async () => {
+			if (this.opts.shared) {
+				const stored = await this.opts.store.lastSeq(this.documentId);
+				if (stored > this.#mergedSeq) {
+					const before = this.heads();
+					await this.#mergeStored();
+					this.#oweAllIfMoved(before);
+				}
+			}
+			return this.#doc as A.Doc<T>;
+		});
 	}
 
 	/**
@@ -259,7 +274,7 @@ export class BoardRoom {
 		this.#doc = after;
 		this.#chunkCount += fresh.length;
 		this.#bytes += freshBytes;
-		this.#appliedSeq = await this.opts.store.lastSeq(this.documentId);
+		await this.#noteStored(fresh.length);
 		this.opts.shared?.accepted(fresh, this.heads());
 		for (const peer of this.#peers.keys()) this.#owe(peer);
 		if (this.#chunkCount > this.opts.compactAfterChunks) this.#scheduleCompaction();
@@ -270,7 +285,9 @@ export class BoardRoom {
 	 * Runs inside the queue: merges every stored chunk into the document, which brings in what
 	 * other instances stored and this one has not heard of.
 	 */
-	async #mergeStored(): Promise<Uint8Array[]> {
+	async #mergeStored(): Promise<{ chunks: Uint8Array[]; upto: number }> {
+		// The seq first: every chunk up to it is in the load below, whatever is appended between.
+		const upto = await this.opts.store.lastSeq(this.documentId);
 		const chunks = await this.opts.store.load(this.documentId);
 		let doc = this.#doc;
 		for (const chunk of chunks) {
@@ -283,7 +300,17 @@ export class BoardRoom {
 		}
 		this.#doc = doc;
 		this.#bytes = chunks.reduce((sum, c) => sum + c.byteLength, 0);
-		return chunks;
+		this.#mergedSeq = Math.max(this.#mergedSeq, upto);
+		return { chunks, upto };
+	}
+
+	/** After `count` chunks of ours were appended and applied: what is now known stored. */
+	async #noteStored(count: number) {
+		const seq = await this.opts.store.lastSeq(this.documentId);
+		this.#appliedSeq = seq;
+		// Seqs only grow: if the range above the merged seq is exactly our rows, nobody else
+		// stored anything meanwhile, and a read need not look at the store.
+		if (seq - count === this.#mergedSeq) this.#mergedSeq = seq;
 	}
 
 	#oweAllIfMoved(before: readonly string[]) {
@@ -303,6 +330,7 @@ export class BoardRoom {
 		this.#chunkCount = chunks.length;
 		this.#bytes = chunks.reduce((sum, c) => sum + c.byteLength, 0);
 		this.#appliedSeq = lastSeq;
+		this.#mergedSeq = lastSeq;
 		// A board stored in an older schema is lifted once, here, before any peer sees it.
 		const migration = await this.opts.migrate?.(this.#doc, this.documentId);
 		if (migration) await this.#applyOwn(migration.change, migration.userId);
@@ -368,9 +396,9 @@ export class BoardRoom {
 	 * never saw, so this round is then left to it.
 	 */
 	async #compactShared() {
-		const upto = await this.opts.store.lastSeq(this.documentId);
 		const before = this.heads();
-		const first = (await this.#mergeStored())[0];
+		const { chunks, upto } = await this.#mergeStored();
+		const first = chunks[0];
 		this.#oweAllIfMoved(before);
 		if (A.getMissingDeps(this.#doc, []).length > 0) return;
 		const saved = A.save(this.#doc);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board } from '../../src/lib/domain/board';
 import { changeHash, splitChunks } from '../../server/automerge/incomingChanges';
 import { decodeRelayMessage, topicOf } from '../../server/automerge/relayMessages';
-import { applyServerChange } from '../../server/automerge/serverChange';
+import { applyServerChange, readServerBoard } from '../../server/automerge/serverChange';
 import {
 	createMemoryClusterBus,
 	type MemoryClusterHub
@@ -123,6 +123,32 @@ describe('a board open on two instances sharing one store', () => {
 		const hB = await onB.find<Board>(server.boardId);
 		await waitFor(() => hB.doc().pledge.measures === 'B关着时写的', 'the change at B on opening');
 		expect(hub.subscribers(topic)).toBe(2);
+	});
+
+	it("reads, for the server's own use, every change stored on any instance before the read", async () => {
+		// Gates and the history read the server's copy: a change a client just made through the
+		// other instance counts, even if its relay has not arrived (here: never arrives).
+		const onA = await client(a, 'rc-member');
+		const onB = await client(b, 'secretary');
+		const hA = await onA.find<Board>(server.boardId);
+		const hB = await onB.find<Board>(server.boardId);
+		await waitFor(() => A.equals(hA.doc(), hB.doc()), 'both clients level');
+		const restore = hub.drop(topicOf(server.boardId));
+		try {
+			hB.change((d) => {
+				d.pledge.goal = '刚在B写的目标';
+			});
+			await waitUntilServerHas(onB, hB);
+			const board = await readServerBoard<Board>(
+				{ stores: server.services.stores, automerge: a.automerge },
+				server.boardId
+			);
+			expect(board.pledge.goal).toBe('刚在B写的目标');
+			// A's own clients get it from that read too.
+			await waitFor(() => hA.doc().pledge.goal === '刚在B写的目标', "B's change at A's client");
+		} finally {
+			restore();
+		}
 	});
 
 	it('repairs a lost relay message without another edit', async () => {
