@@ -1,4 +1,5 @@
 import * as A from '@automerge/automerge';
+import { createHash } from 'node:crypto';
 import type { AutomergeChangeStore } from '../storage/AutomergeChangeStore';
 import { CLOSE } from '../sync/SyncEndpoint';
 import { changeHash, changesNewTo, type ChangePart, type StoredChange } from './incomingChanges';
@@ -258,11 +259,21 @@ export class BoardRoom {
 	}
 
 	/** Runs inside the queue: makes, stores, applies and relays one change of the server's own. */
-	async #applyOwn<T>(change: (doc: T) => void, userId: string): Promise<string[]> {
+	async #applyOwn<T>(
+		change: (doc: T) => void,
+		userId: string,
+		/** Makes the change as this actor at this time instead of the room's actor and now. */
+		as?: { actor: string; time: number }
+	): Promise<string[]> {
 		const before = this.#doc as A.Doc<T>;
 		// On a clone: changing the room's document in place would leave it ahead of storage
 		// if the append below fails.
-		const after = A.change(A.clone(before), (d) => change(d));
+		let after = as
+			? A.change(A.clone(before, as.actor), { time: as.time }, (d) => change(d))
+			: A.change(A.clone(before), (d) => change(d));
+		// Later changes go out as the room's own actor again: reusing a borrowed one would give
+		// two different changes the same actor and sequence number.
+		if (as) after = A.clone(after, A.getActorId(before));
 		const fresh = A.getChanges(before, after).map((bytes) => ({
 			hash: A.decodeChange(bytes).hash,
 			bytes
@@ -333,7 +344,16 @@ export class BoardRoom {
 		this.#mergedSeq = lastSeq;
 		// A board stored in an older schema is lifted once, here, before any peer sees it.
 		const migration = await this.opts.migrate?.(this.#doc, this.documentId);
-		if (migration) await this.#applyOwn(migration.change, migration.userId);
+		// Two instances loading the same stored board at once both migrate it: made as an actor
+		// and time fixed by the board and its heads, their migrations are one identical change
+		// (stored and recorded once as one hash) instead of two that create the same containers
+		// concurrently, where one side's later edits would be lost in the losing container.
+		if (migration) {
+			await this.#applyOwn(migration.change, migration.userId, {
+				actor: migrationActor(this.documentId, this.heads()),
+				time: 0
+			});
+		}
 	}
 
 	/**
@@ -428,6 +448,11 @@ export class BoardRoom {
 			);
 		}
 	}
+}
+
+function migrationActor(documentId: string, heads: readonly string[]) {
+	const basis = `migration:${documentId}:${[...heads].sort().join(',')}`;
+	return createHash('sha256').update(basis).digest('hex').slice(0, 32);
 }
 
 function sameHeads(a: readonly string[], b: readonly string[]) {

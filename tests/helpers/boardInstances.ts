@@ -5,6 +5,7 @@ import {
 	type AutomergeSync
 } from '../../server/automerge/createAutomergeSync';
 import type { ClusterBus } from '../../server/cluster/ClusterBus';
+import type { Stores } from '../../server/storage/Stores';
 import { createUpgradeRouter } from '../../server/sync/upgradeRouter';
 import type { TestServer } from './server';
 
@@ -24,11 +25,13 @@ export interface BoardInstance {
  */
 export async function startBoardInstance(
 	server: TestServer,
-	cluster: ClusterBus
+	cluster: ClusterBus,
+	/** The stores this instance uses; the server's own unless given (e.g. with latency added). */
+	stores: Stores = server.services.stores
 ): Promise<BoardInstance> {
 	const { services } = server;
 	const automerge = createAutomergeSync({
-		stores: services.stores,
+		stores,
 		access: services.access,
 		config: services.config,
 		socketLimit: services.socketLimit,
@@ -58,4 +61,24 @@ export async function startBoardInstance(
 			await new Promise<void>((resolve) => http.close(() => resolve()));
 		}
 	};
+}
+
+/**
+ * `stores` whose board store answers every call after `ms`, as a database across a network
+ * would: two instances then really interleave their reads and writes, which in-process SQLite
+ * (answering at once) never does. Behaviour is otherwise the store's own.
+ */
+export function withBoardStoreLatency(stores: Stores, ms: number): Stores {
+	const store = stores.automerge;
+	const slow = new Proxy(store, {
+		get(target, key) {
+			const value: unknown = Reflect.get(target, key, target);
+			if (typeof value !== 'function') return value;
+			return async (...args: unknown[]) => {
+				await new Promise((resolve) => setTimeout(resolve, ms));
+				return (value as (...a: unknown[]) => unknown).apply(target, args);
+			};
+		}
+	});
+	return { ...stores, automerge: slow };
 }
