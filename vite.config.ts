@@ -16,8 +16,9 @@ function gongzhiDevServer(): Plugin {
 			const { configFromEnv } = await import('./server/config');
 			const { seedDemoIfEmpty } = await import('./server/demo/seedDemo');
 			const { createUpgradeRouter } = await import('./server/sync/upgradeRouter');
+			const { openStores } = await import('./server/storage/openStores');
 			const config = configFromEnv();
-			const services = createServices(config);
+			const services = createServices(config, await openStores(config));
 			if (config.demo && (await seedDemoIfEmpty(services))) config.log('Loaded the demo district.');
 			installServices(services);
 			server.httpServer.on('upgrade', createUpgradeRouter(services, { rejectUnknown: false }));

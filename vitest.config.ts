@@ -19,7 +19,8 @@ export default defineConfig({
 				test: {
 					name: 'node',
 					include: ['tests/**/*.test.ts'],
-					exclude: ['tests/browser/**'],
+					// The cluster tests run on their own: `npm run test:cluster` (vitest.cluster.config.ts).
+					exclude: ['tests/browser/**', 'tests/cluster/**'],
 					sequence: { groupOrder: 0 }
 				}
 			},

@@ -7,6 +7,7 @@ import { healthz } from './http/healthz';
 import type { MessageProvider } from './messages/MessageProvider';
 import { createServices, installServices, type Services } from './services';
 import type { Stores } from './storage/Stores';
+import { openStores } from './storage/openStores';
 import { createUpgradeRouter } from './sync/upgradeRouter';
 
 export type { RequestHandler };
@@ -29,11 +30,15 @@ export async function startServer(
 		host?: string;
 		handler?: RequestHandler;
 		messages?: MessageProvider;
-		/** Stores opened by the caller (the bench swaps one); by default SQLite under dataDir. */
+		/**
+		 * Stores opened by the caller (the bench swaps one); by default PostgreSQL when
+		 * DATABASE_URL is set, else SQLite under dataDir.
+		 */
 		stores?: Stores;
 	}
 ): Promise<RunningServer> {
-	const services = createServices(config, opts.stores, { messages: opts.messages });
+	const stores = opts.stores ?? (await openStores(config));
+	const services = createServices(config, stores, { messages: opts.messages });
 	if (config.demo) {
 		const seeded = await seedDemoIfEmpty(services);
 		if (seeded) config.log('Loaded the demo district (GONGZHI_DEMO=off to start empty).');

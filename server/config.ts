@@ -1,9 +1,17 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { isMessageProviderName, type MessageProviderName } from './messages/MessageProvider';
 
 export interface GongzhiConfig {
 	/** Where the SQLite database lives; ':memory:' for tests that need no file. */
 	dataDir: string;
+	/** `DATABASE_URL=postgres://…`: PostgreSQL instead of SQLite, shared by every instance. */
+	databaseUrl?: string | null;
+	/** `REDIS_URL=redis://…`: the cluster bus between instances (cluster mode). */
+	redisUrl?: string | null;
+	/** This process among the instances (`GONGZHI_INSTANCE_ID`, else random per start). */
+	instanceId?: string;
 	/** Load the demo district when the database is empty. */
 	demo: boolean;
 	/** The public origin (scheme://host[:port]) when behind a proxy; otherwise taken from Host. */
@@ -33,8 +41,27 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GongzhiConf
 		throw new Error(
 			`GONGZHI_SMS_PROVIDER=${smsProvider} is not a known message provider (known: dev)`
 		);
+	const databaseUrl = env.DATABASE_URL || null;
+	const redisUrl = env.REDIS_URL || null;
+	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+		throw new Error(
+			'DATABASE_URL must be a postgres:// URL (unset it to use SQLite under DATA_DIR)'
+		);
+	if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
+		throw new Error('REDIS_URL must be a redis:// URL');
+	// Instances on different machines cannot share one embedded database file. The escape hatch
+	// is for this repository's tests only (several processes on one machine, one SQLite file).
+	if (redisUrl && !databaseUrl && env.GONGZHI_TEST_SHARED_SQLITE !== 'tests-only')
+		throw new Error(
+			'REDIS_URL (cluster mode) needs DATABASE_URL=postgres://…: instances cannot share one ' +
+				'embedded SQLite database on different machines'
+		);
 	return {
 		dataDir: resolve(env.DATA_DIR ?? './data'),
+		databaseUrl,
+		redisUrl,
+		instanceId:
+			env.GONGZHI_INSTANCE_ID || `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
 		demo: env.GONGZHI_DEMO !== 'off',
 		origin: env.ORIGIN ?? null,
 		unloadAfterMs: Number(env.GONGZHI_UNLOAD_MS ?? 10_000),

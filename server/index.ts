@@ -16,9 +16,9 @@ const buildDir = resolve(process.env.GONGZHI_BUILD_DIR ?? 'build');
 const handler = await loadAppHandler(buildDir);
 
 const server = await startServer(config, { port, host, handler });
-config.log(
-	`Gongzhi 共治 is serving on http://localhost:${server.port} (data in ${config.dataDir})`
-);
+const where = config.databaseUrl ? 'data in PostgreSQL' : `data in ${config.dataDir}`;
+const cluster = config.redisUrl ? `, instance ${server.services.bus.instanceId} of a cluster` : '';
+config.log(`Gongzhi 共治 is serving on http://localhost:${server.port} (${where}${cluster})`);
 if (config.demo) {
 	config.log(
 		`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}`

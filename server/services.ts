@@ -34,7 +34,10 @@ import { MeetingService } from './meetings/MeetingService';
 import { AgendaVersions } from './meetings/AgendaVersions';
 import { MeetingMinutes } from './meetings/minutes/MeetingMinutes';
 import { PublicProjects } from './projects/PublicProjects';
-import { createLocalCommentBus } from './comments/CommentBus';
+import { createClusterCommentBus } from './comments/CommentBus';
+import type { ClusterBus } from './cluster/ClusterBus';
+import { createClusterBus } from './cluster/createClusterBus';
+import { relayClusterEvents } from './cluster/relayClusterEvents';
 import { CommentService } from './comments/CommentService';
 import { CommentStreams } from './comments/CommentStreams';
 
@@ -46,6 +49,11 @@ import { CommentStreams } from './comments/CommentStreams';
 export interface Services {
 	config: GongzhiConfig;
 	stores: Stores;
+	/**
+	 * The other instances sharing the database (cluster mode, `REDIS_URL`); a bus that tells
+	 * nobody when this process is alone. Sync endpoints get it through SyncDeps.
+	 */
+	bus: ClusterBus;
 	sessions: SessionService;
 	throttle: LoginThrottle;
 	/** Password hashing and tokens for the app's auth pages (src/ cannot import server/). */
@@ -104,16 +112,25 @@ export interface Services {
 	close(): Promise<void>;
 }
 
+/**
+ * Creates the services on `stores`: the caller opens them with `openStores(config)` (PostgreSQL
+ * is opened asynchronously); without any, SQLite under `config.dataDir`.
+ */
 export function createServices(
 	config: GongzhiConfig,
 	stores?: Stores,
-	extra: { messages?: MessageProvider } = {}
+	extra: { messages?: MessageProvider; bus?: ClusterBus } = {}
 ): Services {
+	if (!stores && config.databaseUrl)
+		throw new Error('DATABASE_URL is set: open the stores with openStores(config) and pass them');
 	const s = stores ?? openSqliteStores(config.dataDir);
+	const bus = extra.bus ?? createClusterBus(config);
 	const sessions = new SessionService(s.sessions, s.users);
 	const access = new AccessService(s);
+	// Revocations, role changes and closed documents reach the sockets on every instance.
+	const offClusterEvents = relayClusterEvents(bus, sessions, access, config.log);
 	const socketLimit = new ConnectionLimit(config.maxSocketsPerUser, config.log);
-	const deps = { stores: s, access, config, socketLimit };
+	const deps = { stores: s, access, config, socketLimit, bus };
 	const yjs = createYjsSync(deps);
 	const automerge = createAutomergeSync(deps);
 	const endpoints = [yjs, automerge];
@@ -143,8 +160,8 @@ export function createServices(
 	const actionLists = new ActionLists({ stores: s, access, metrics, now });
 	const decisions = new DecisionTasks({ stores: s, automerge, actionLists, now });
 	const meetings = new MeetingService({ stores: s, access, now, decisions, log: config.log });
-	// In-process for now; a later issue carries it between processes (Redis) behind the same calls.
-	const commentBus = createLocalCommentBus();
+	// In this process and, in cluster mode, to the other instances' streams.
+	const commentBus = createClusterCommentBus(bus);
 	const commentService = new CommentService({ stores: s, access, bus: commentBus, now });
 	const commentStreams = new CommentStreams({
 		stores: s,
@@ -166,6 +183,7 @@ export function createServices(
 	return {
 		config,
 		stores: s,
+		bus,
 		sessions,
 		throttle: new LoginThrottle(),
 		auth: createAuthHelpers(s, config.demo),
@@ -206,8 +224,10 @@ export function createServices(
 			stopSurveys();
 			offRevoke();
 			offAccess();
+			offClusterEvents();
 			commentStreams.close();
 			await Promise.all(endpoints.map((e) => e.close()));
+			await bus.close();
 			await sheets.close();
 			await s.close();
 		}

@@ -41,3 +41,23 @@ export function cpuMeter(pid: number) {
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Waits until every process uses less than `maxPercent` of a core over a `windowMs` window (or
+ * `timeoutMs` passes): a server still working off a backlog — a peer that did not keep up, a
+ * join storm — would otherwise take core 0 from the next server's phase. Returns how long it
+ * waited.
+ */
+export async function waitForIdle(
+	pids: number[],
+	{ maxPercent = 10, windowMs = 500, timeoutMs = 30_000 } = {}
+): Promise<number> {
+	const start = performance.now();
+	for (;;) {
+		const meters = pids.map((pid) => cpuMeter(pid));
+		await sleep(windowMs);
+		const busiest = Math.max(...meters.map((m) => m.stop().percent));
+		const waited = performance.now() - start;
+		if (busiest < maxPercent || waited > timeoutMs) return Math.round(waited);
+	}
+}

@@ -1,7 +1,7 @@
 import type { BenchServer } from './BenchServer';
 import type { PhaseResult } from './generatorProtocol';
 import { startGenerator, type Generator } from './generatorHandle';
-import { cpuMeter, rssMiB, sleep } from './procStats';
+import { cpuMeter, rssMiB, waitForIdle } from './procStats';
 
 export interface FanoutPlan {
 	docName: string;
@@ -59,8 +59,10 @@ export async function runFanout(
 					)
 				);
 			connected = n;
-			// Let the join storm (presence, sync step 2 to every newcomer) settle first.
-			await sleep(3000);
+			// Let the join storm (presence, sync step 2 to every newcomer) settle first, on every
+			// server: one still answering its newcomers would take core 0 from the phase.
+			const settled = await waitForIdle(servers.map((s) => s.pid));
+			log(`N=${n}: servers idle after ${settled} ms`);
 			for (const [p, { ratePerSecond, seconds }] of plan.phases.entries()) {
 				// Each phase starts with a different server, so none always runs first after a join.
 				for (let k = 0; k < servers.length; k++) {
@@ -91,9 +93,10 @@ export async function runFanout(
 						// generator shares, and spoil the other servers' phases that follow.
 						log(`${server.name} did not drain in time; reconnecting its receivers`);
 						await generator.reconnectReceivers();
-						await sleep(2000);
 					}
-					await sleep(300);
+					// Whoever ran last (a backlog, or its receivers rejoining) must be done with core 0
+					// before the next server's phase starts.
+					await waitForIdle(servers.map((s) => s.pid));
 				}
 			}
 		}

@@ -91,6 +91,7 @@ export const pageWeight: BenchScenario = {
 				ctx.log(
 					`${spec.name} ${spec.path} (${weight.status}): JS ${KB(weight.js)} KB as served (${weight.scriptEncodings.join('/')}), ${KB(weight.jsBrotli)} KB brotli, ${KB(weight.jsRaw)} KB raw; wasm ${KB(weight.wasm)} KB; HTML ${weight.documentEncoding}`
 				);
+				if (process.env.BENCH_PAGE_FILES) ctx.log(weight.files.join(' '));
 				measured.push({ spec, weight });
 			}
 		} finally {

@@ -76,6 +76,11 @@ export class SessionService {
 		this.#emit({ userId, sessionIds });
 	}
 
+	/** Another instance ended these sessions: this one closes their sockets and streams too. */
+	revokedElsewhere(event: { userId: string; sessionIds: string[] }) {
+		this.#emit(event);
+	}
+
 	onRevoke(listener: RevokeListener): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);

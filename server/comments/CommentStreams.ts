@@ -26,6 +26,8 @@ interface OpenStream {
 interface MeetingTopic {
 	streams: Set<OpenStream>;
 	off(): void;
+	/** Other instances' changes are being received (cluster mode). */
+	ready: Promise<void>;
 }
 
 export interface CommentStreamsDeps {
@@ -71,8 +73,9 @@ export class CommentStreams {
 		// Subscribed before the snapshot is read, so nothing that happens meanwhile is missed
 		// (an event repeating what the snapshot has is harmless: the page replaces by id).
 		const stream: OpenStream = { userId, sessionId, meetingId, viewer, listener, held: [] };
-		this.#join(stream);
+		const joined = this.#join(stream);
 		try {
+			await joined.ready;
 			listener.send({ type: 'snapshot', data: await this.deps.comments.list(userId, meetingId) });
 		} catch (error) {
 			this.#end(stream);
@@ -98,7 +101,7 @@ export class CommentStreams {
 		for (const s of [...this.#open]) this.#end(s);
 	}
 
-	#join(stream: OpenStream) {
+	#join(stream: OpenStream): MeetingTopic {
 		this.#open.add(stream);
 		let topic = this.#topics.get(stream.meetingId);
 		if (!topic) {
@@ -107,10 +110,11 @@ export class CommentStreams {
 				meetingId,
 				(record) => void this.#fanOut(meetingId, record)
 			);
-			topic = { streams: new Set(), off };
+			topic = { streams: new Set(), off, ready: off.ready ?? Promise.resolve() };
 			this.#topics.set(meetingId, topic);
 		}
 		topic.streams.add(stream);
+		return topic;
 	}
 
 	#leave(stream: OpenStream): boolean {

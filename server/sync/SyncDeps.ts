@@ -1,4 +1,5 @@
 import type { AccessService } from '../access/AccessService';
+import type { ClusterBus } from '../cluster/ClusterBus';
 import type { GongzhiConfig } from '../config';
 import type { Stores } from '../storage/Stores';
 import type { ConnectionLimit } from './ConnectionLimit';
@@ -9,4 +10,6 @@ export interface SyncDeps {
 	config: GongzhiConfig;
 	/** Told which websocket each admitted socket became, so stale ones can be probed at the cap. */
 	socketLimit?: ConnectionLimit;
+	/** The other instances (cluster mode); absent or local when this process is alone. */
+	bus?: ClusterBus;
 }

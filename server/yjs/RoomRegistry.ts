@@ -1,3 +1,4 @@
+import type { ClusterBus } from '../cluster/ClusterBus';
 import type { YjsUpdateStore } from '../storage/YjsUpdateStore';
 import { YjsRoom } from './YjsRoom';
 
@@ -22,7 +23,9 @@ export class RoomRegistry {
 		private readonly log: (line: string) => void,
 		private readonly maxDocumentBytes: number,
 		/** Whether a document takes edits at all now (false once its meeting is minuted). */
-		private readonly isOpen: (docId: string) => Promise<boolean> = async () => true
+		private readonly isOpen: (docId: string) => Promise<boolean> = async () => true,
+		/** The other instances with the same documents open (cluster mode). */
+		private readonly bus?: ClusterBus
 	) {}
 
 	get size() {
@@ -37,8 +40,13 @@ export class RoomRegistry {
 	acquire(docId: string): Promise<YjsRoom> {
 		let entry = this.#rooms.get(docId);
 		if (!entry) {
-			const room = new YjsRoom(docId, this.store, this.log, this.maxDocumentBytes, () =>
-				this.isOpen(docId)
+			const room = new YjsRoom(
+				docId,
+				this.store,
+				this.log,
+				this.maxDocumentBytes,
+				() => this.isOpen(docId),
+				this.bus
 			);
 			const created: Entry = {
 				room,

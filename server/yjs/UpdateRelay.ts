@@ -3,7 +3,8 @@ import type { YjsConnection } from './YjsConnection';
 import { updateMessage } from './messages';
 
 interface Pending {
-	from: YjsConnection;
+	/** null: another instance's update, which every socket here gets. */
+	from: YjsConnection | null;
 	update: Uint8Array;
 }
 
@@ -34,7 +35,7 @@ export class UpdateRelay {
 	) {}
 
 	/** Queues an update that is stored and applied; it leaves at the end of this turn. */
-	relay(from: YjsConnection, update: Uint8Array) {
+	relay(from: YjsConnection | null, update: Uint8Array) {
 		this.#pending.push({ from, update });
 		if (this.#timer) return;
 		const wait = this.#nextFlushAt - performance.now();

@@ -5,6 +5,7 @@ import {
 	removeAwarenessStates
 } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { createLocalClusterBus, type ClusterBus } from '../cluster/ClusterBus';
 import { CLOSE } from '../sync/SyncEndpoint';
 import type { YjsUpdateStore } from '../storage/YjsUpdateStore';
 import { SyncRefusal } from './SyncRefusal';
@@ -12,14 +13,26 @@ import type { YjsConnection } from './YjsConnection';
 import { YJS_LIMITS } from './limits';
 import { UpdateRelay } from './UpdateRelay';
 import { awarenessMessage } from './messages';
+import { PeerLink } from './PeerLink';
 
 type ChangedClients = { added: number[]; updated: number[]; removed: number[] };
+
+/** The origin of what another instance relayed: applied and shown here, never stored again. */
+const PEER = Symbol('peer instance');
+/** The least time between two catch-ups from the database (see #catchUp). */
+const CATCH_UP_EVERY_MS = 5_000;
 
 /**
  * One agenda in memory: its Y.Doc (loaded from the store before anyone is answered), the
  * server's Awareness (every writer's presence plus the server's own entry carrying the viewer
  * count) and the sockets on it. Updates go through one write chain per room: append to the
  * store, then apply, then relay — so memory never holds an edit the disk does not.
+ *
+ * In cluster mode the same document may be open on other instances: what this room accepts is
+ * published after it is stored, and what a peer published is applied and relayed here without
+ * being stored again (the peer stored it before publishing), so an instance that dies loses
+ * nothing it acknowledged. Presence crosses over too, the server's own entry included: each
+ * instance's entry counts its own sockets, and clients add the counts up.
  */
 export class YjsRoom {
 	#doc = new Y.Doc();
@@ -35,8 +48,15 @@ export class YjsRoom {
 	#rows = 0;
 	/** Bytes of the stored rows: what the size cap is held to. */
 	#bytes = 0;
+	/** `#bytes` right after the last compaction (or the load): see `YJS_LIMITS.compactMaxRows`. */
+	#baseBytes = 0;
 	#appliedSeq = 0;
 	#writes: Promise<unknown> = Promise.resolve();
+	readonly #peers: PeerLink;
+	/** Awareness client ids whose entries came from another instance. */
+	readonly #peerIds = new Set<number>();
+	#catchUpTimer: NodeJS.Timeout | null = null;
+	#lastCatchUp = 0;
 	#compaction: Promise<void> | null = null;
 	/**
 	 * The document takes no edits (its meeting was minuted): told to every client through the
@@ -52,12 +72,26 @@ export class YjsRoom {
 		private readonly log: (line: string) => void,
 		private readonly maxDocumentBytes = Number.POSITIVE_INFINITY,
 		/** Asked inside the write chain before each append: a closed document stores nothing. */
-		readonly isOpen: () => Promise<boolean> = async () => true
+		readonly isOpen: () => Promise<boolean> = async () => true,
+		bus: ClusterBus = createLocalClusterBus()
 	) {
-		this.awareness.on('update', (changes: ChangedClients) => {
+		this.#peers = new PeerLink(
+			bus,
+			docId,
+			{
+				update: (update) => this.#applyPeerUpdate(update),
+				awareness: (update) => applyAwarenessUpdate(this.awareness, update, PEER),
+				awarenessQuery: () => this.#answerAwarenessQuery(),
+				resumed: () => this.#scheduleCatchUp()
+			},
+			log
+		);
+		this.awareness.on('update', (changes: ChangedClients, origin: unknown) => {
 			const changed = [...changes.added, ...changes.updated, ...changes.removed];
-			const message = awarenessMessage(encodeAwarenessUpdate(this.awareness, changed));
+			const update = encodeAwarenessUpdate(this.awareness, changed);
+			const message = awarenessMessage(update);
 			for (const conn of this.connections) conn.send(message);
+			this.#notePresence(changes, origin, update);
 		});
 		this.#publishPresenceNow();
 	}
@@ -67,7 +101,20 @@ export class YjsRoom {
 		return this.#doc;
 	}
 
-	async load(into: Y.Doc = this.#doc) {
+	/**
+	 * Reads the document from the store, once, before anyone is answered. The link to the other
+	 * instances opens first and holds what they publish meanwhile, applied after the read.
+	 */
+	async load() {
+		await this.#peers.open();
+		try {
+			await this.#read(this.#doc);
+		} finally {
+			this.#peers.release();
+		}
+	}
+
+	async #read(into: Y.Doc) {
 		const [{ updates, lastSeq }, owners] = await Promise.all([
 			this.store.load(this.docId),
 			this.store.clientOwners(this.docId)
@@ -84,6 +131,7 @@ export class YjsRoom {
 		}
 		this.#rows = updates.length;
 		this.#bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
+		this.#baseBytes = this.#bytes;
 		this.#appliedSeq = lastSeq;
 	}
 
@@ -150,6 +198,8 @@ export class YjsRoom {
 			}
 			this.#appliedSeq = seq;
 			this.#relay.relay(from, update);
+			// Stored first, then told: a peer never shows an edit the database could lose.
+			this.#peers.publishUpdate(update);
 			this.#maybeCompact();
 		};
 		const next = this.#writes.then(run);
@@ -164,6 +214,7 @@ export class YjsRoom {
 	 */
 	#maybeCompact() {
 		if (this.#rows <= YJS_LIMITS.compactAfterRows) return;
+		if (this.#rows <= YJS_LIMITS.compactMaxRows && this.#bytes <= 2 * this.#baseBytes) return;
 		this.#startCompaction();
 	}
 
@@ -179,6 +230,7 @@ export class YjsRoom {
 				() => {
 					this.#rows -= replaced - 1;
 					this.#bytes -= replacedBytes - snapshot.byteLength;
+					this.#baseBytes = snapshot.byteLength;
 				},
 				(error: unknown) => this.log(`yjs ${this.docId}: compaction failed: ${String(error)}`)
 			)
@@ -252,6 +304,75 @@ export class YjsRoom {
 		if (ids.length > 0) removeAwarenessStates(this.awareness, ids, 'server');
 	}
 
+	/**
+	 * Whether an awareness entry came from another instance and belongs to someone other than
+	 * `userId`: a client here may not overwrite it (the same user may: a tab that moved here
+	 * from an instance that died keeps its awareness id).
+	 */
+	isPeerPresenceOfOther(clientId: number, userId: string): boolean {
+		if (!this.#peerIds.has(clientId)) return false;
+		const state = this.awareness.states.get(clientId) as { user?: { id?: unknown } } | undefined;
+		return state?.user?.id !== userId;
+	}
+
+	/** Keeps track of which entries are peers', and tells the peers about the ones made here. */
+	#notePresence(changes: ChangedClients, origin: unknown, update: Uint8Array) {
+		if (origin === PEER) {
+			for (const id of [...changes.added, ...changes.updated]) this.#peerIds.add(id);
+			for (const id of changes.removed) this.#peerIds.delete(id);
+			return;
+		}
+		const changed = [...changes.added, ...changes.updated, ...changes.removed];
+		for (const id of changed) this.#peerIds.delete(id);
+		// Each instance times out stale entries by itself.
+		if (origin !== 'timeout') this.#peers.publishAwareness(update);
+	}
+
+	/** A peer opened the document: it is told every entry made here (the server's included). */
+	#answerAwarenessQuery() {
+		const local = [...this.awareness.getStates().keys()].filter((id) => !this.#peerIds.has(id));
+		if (local.length > 0)
+			this.#peers.publishAwareness(encodeAwarenessUpdate(this.awareness, local));
+	}
+
+	/** An update a peer stored and applied: applied and relayed here, not stored again. */
+	#applyPeerUpdate(update: Uint8Array) {
+		Y.applyUpdate(this.#doc, update, PEER);
+		this.#relay.relay(null, update);
+		// Structs waiting for ones never seen mean a message was lost on the way: read the gap.
+		const { pendingStructs, pendingDs } = this.#doc.store;
+		if (pendingStructs || pendingDs) this.#scheduleCatchUp();
+	}
+
+	/** Re-reads the stored rows, at most every CATCH_UP_EVERY_MS, after the bus may have lost some. */
+	#scheduleCatchUp() {
+		if (this.#catchUpTimer) return;
+		const wait = Math.max(0, this.#lastCatchUp + CATCH_UP_EVERY_MS - Date.now());
+		this.#catchUpTimer = setTimeout(() => {
+			this.#catchUpTimer = null;
+			this.#lastCatchUp = Date.now();
+			const next = this.#writes.then(() => this.#catchUp());
+			this.#writes = next.catch((error: unknown) =>
+				this.log(`yjs ${this.docId}: catching up from the database failed: ${String(error)}`)
+			);
+		}, wait);
+		this.#catchUpTimer.unref();
+	}
+
+	/** Runs in the write chain: applies every stored row and relays what was missing here. */
+	async #catchUp() {
+		const { updates } = await this.store.load(this.docId);
+		const before = Y.encodeStateVector(this.#doc);
+		for (const update of updates) {
+			try {
+				Y.applyUpdate(this.#doc, update, PEER);
+			} catch {
+				// Logged when the room loaded; a catch-up changes nothing about it.
+			}
+		}
+		this.#relay.relay(null, Y.encodeStateAsUpdate(this.#doc, before));
+	}
+
 	/** Changes whenever an update integrates anything: the state vector or what waits pending. */
 	#integrationMark(): string {
 		const { pendingStructs, pendingDs } = this.doc.store;
@@ -262,10 +383,15 @@ export class YjsRoom {
 	/** Swaps in the document as stored. Runs inside the write chain, so nothing interleaves. */
 	async #reload() {
 		const fresh = new Y.Doc();
-		await this.load(fresh);
-		// The stale doc is not destroyed (destroying it would destroy the awareness bound to it);
-		// it is dropped with the room.
-		this.#doc = fresh;
+		this.#peers.hold();
+		try {
+			await this.#read(fresh);
+			// The stale doc is not destroyed (destroying it would destroy the awareness bound to
+			// it); it is dropped with the room.
+			this.#doc = fresh;
+		} finally {
+			this.#peers.release();
+		}
 		this.log(`yjs ${this.docId}: reloaded from disk after a partly applied update`);
 	}
 
@@ -277,8 +403,11 @@ export class YjsRoom {
 
 	destroy() {
 		if (this.#presenceTimer) clearTimeout(this.#presenceTimer);
+		if (this.#catchUpTimer) clearTimeout(this.#catchUpTimer);
 		this.#relay.flush();
+		// Removes the server's entry, which tells the peers too, before the link closes.
 		this.awareness.destroy();
+		this.#peers.close();
 		this.doc.destroy();
 	}
 }

@@ -28,7 +28,8 @@ export function createYjsSync(deps: SyncDeps): SyncEndpoint {
 		config.unloadAfterMs,
 		log,
 		config.maxDocumentBytes,
-		(docId) => access.agendaOpen(docId)
+		(docId) => access.agendaOpen(docId),
+		deps.bus
 	);
 	const connections = new Set<YjsConnection>();
 	let closing = false;

@@ -96,6 +96,7 @@ function handleAwareness(room: YjsRoom, conn: YjsConnection, update: Uint8Array)
 		if (!conn.canWrite || clientId === room.awareness.clientID) return false;
 		const owner = room.ownerOf(clientId);
 		if (owner !== undefined && owner !== conn.user.userId) return false;
+		if (room.isPeerPresenceOfOther(clientId, conn.user.userId)) return false;
 		if (conn.awarenessIds.has(clientId)) return true;
 		// Another socket's entry, or more ids than one tab needs: not this socket's to speak for.
 		if (ownedByOtherConnection(room, conn, clientId)) return false;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import * as Y from 'yjs';
 import { YJS_LIMITS } from '../../server/yjs/limits';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 import { openAgenda, paragraph, paragraphText, waitForAck } from '../helpers/yjsClient';
@@ -11,10 +12,11 @@ afterAll(async () => {
 	await server?.close();
 });
 
-test('after 2,000 small updates the stored rows stay bounded and a fresh client gets all text', async () => {
+test('after 2,000 small updates the stored rows stay bounded by the document and a fresh client gets all text', async () => {
 	const a = await openAgenda(server, 'secretary');
 	const b = await openAgenda(server, 'pm-staff');
 	let maxRows = 0;
+	let worstRatio = 0;
 	const total = 2000;
 	for (let i = 0; i < total; i++) {
 		// Two writers, so compaction runs while the other's appends are in flight.
@@ -25,9 +27,17 @@ test('after 2,000 small updates the stored rows stay bounded and a fresh client 
 			// Paced below the flood limit, and the ack makes each batch stored before the next.
 			await Promise.all([waitForAck(a, i), waitForAck(b, i)]);
 			maxRows = Math.max(maxRows, await server.services.stores.yjs.count(server.agendaId));
+			// Rows are compacted once they weigh twice the last snapshot: what is stored stays
+			// within a small multiple of the document itself (plus the batch still arriving).
+			const { updates } = await server.services.stores.yjs.load(server.agendaId);
+			const stored = updates.reduce((sum, u) => sum + u.byteLength, 0);
+			const state = Y.encodeStateAsUpdate(a.doc).byteLength;
+			worstRatio = Math.max(worstRatio, (stored - 100 * 64) / state);
 		}
 	}
-	expect(maxRows).toBeLessThanOrEqual(YJS_LIMITS.compactAfterRows + 100);
+	expect(maxRows).toBeLessThanOrEqual(YJS_LIMITS.compactMaxRows);
+	expect(maxRows).toBeLessThan(total / 2);
+	expect(worstRatio).toBeLessThanOrEqual(2.5);
 	expect(server.logs.filter((l) => l.includes('compaction failed'))).toEqual([]);
 	await waitFor(() => paragraphText(a.doc) === paragraphText(b.doc), 'the writers to converge');
 	const expected = paragraphText(a.doc);

@@ -1,4 +1,5 @@
-import { CATALOGUES, type Locale, type Messages } from '$lib/i18n';
+import type { Locale, Messages } from '$lib/i18n';
+import { CATALOGUES } from '$lib/i18n/catalogues';
 import { audit } from './audit';
 import { contentDisposition, type Table } from './dashboardExport';
 import type { Overview, Named } from './projectOverview';

@@ -1,4 +1,3 @@
-import { CATALOGUES, DEFAULT_LOCALE, isLocale } from '$lib/i18n';
 import { LOCAL_PREFIX, PAGE_CACHE_PREFIX, userPrefix } from './localKeys';
 
 // How long logout waits for open pages to get pending changes confirmed by the server.
@@ -11,8 +10,9 @@ const SYNC_WAIT_MS = 4000;
  *
  * `userId` narrows the clean-up to that user's data (the `gz:<userId>:` prefix); without it every
  * Gongzhi document on the device goes, which matches what the server's Clear-Site-Data does.
+ * `confirmDiscard` is the question asked, in the page's language.
  */
-export async function prepareLogout(userId?: string): Promise<boolean> {
+export async function prepareLogout(confirmDiscard: string, userId?: string): Promise<boolean> {
 	const prefix = userId ? userPrefix(userId) : LOCAL_PREFIX;
 	if (pendingKeys(prefix).length > 0) {
 		// Open pages keep syncing and clear their own marks once the server confirms.
@@ -20,7 +20,7 @@ export async function prepareLogout(userId?: string): Promise<boolean> {
 		while (pendingKeys(prefix).length > 0 && Date.now() < deadline) {
 			await new Promise((r) => setTimeout(r, 200));
 		}
-		if (pendingKeys(prefix).length > 0 && !confirm(messages().sync.logoutDiscard)) return false;
+		if (pendingKeys(prefix).length > 0 && !confirm(confirmDiscard)) return false;
 	}
 	await clearLocalData(prefix);
 	return true;
@@ -83,9 +83,4 @@ async function deletePageCaches(): Promise<void> {
 	} catch {
 		// Cache storage can be unavailable (insecure context): nothing cached then.
 	}
-}
-
-function messages() {
-	const lang = document.documentElement.lang;
-	return CATALOGUES[isLocale(lang) ? lang : DEFAULT_LOCALE];
 }

@@ -39,9 +39,11 @@ export function readPresence(states: Map<number, unknown>, selfClientId: number)
 	let closed = false;
 	for (const [clientId, state] of states) {
 		if (!isRecord(state)) continue;
+		// One server entry per instance that has the document open (cluster mode): each counts
+		// its own readers, and any of them may say the document closed.
 		if (state.server === true) {
-			if (typeof state.viewers === 'number') viewers = state.viewers;
-			closed = state.closed === true;
+			if (typeof state.viewers === 'number') viewers += state.viewers;
+			closed ||= state.closed === true;
 			continue;
 		}
 		const user = state.user;

@@ -1,6 +1,11 @@
 import type { Stores } from '../../Stores';
+import { PgCalendarStore } from '../PgCalendarStore';
 import type { PgDatabase } from '../PgDatabase';
-import { notPorted } from './notPorted';
+import { PgDemandStore } from '../PgDemandStore';
+import { PgFileStore } from '../PgFileStore';
+import { PgNotificationStore } from '../PgNotificationStore';
+import { PgPhoneCodeStore } from '../PgPhoneCodeStore';
+import { PgResidentStore } from '../PgResidentStore';
 
 export type ChainStores = Pick<
 	Stores,
@@ -8,13 +13,12 @@ export type ChainStores = Pick<
 >;
 
 export function chainStores(db: PgDatabase): ChainStores {
-	void db;
 	return {
-		residents: notPorted('residents'),
-		phoneCodes: notPorted('phoneCodes'),
-		demands: notPorted('demands'),
-		calendar: notPorted('calendar'),
-		files: notPorted('files'),
-		notifications: notPorted('notifications')
+		residents: new PgResidentStore(db),
+		phoneCodes: new PgPhoneCodeStore(db),
+		demands: new PgDemandStore(db),
+		calendar: new PgCalendarStore(db),
+		files: new PgFileStore(db),
+		notifications: new PgNotificationStore(db)
 	};
 }

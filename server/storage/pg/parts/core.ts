@@ -1,6 +1,13 @@
 import type { Stores } from '../../Stores';
 import type { PgDatabase } from '../PgDatabase';
-import { notPorted } from './notPorted';
+import { PgAuditLog } from '../PgAuditLog';
+import { PgAutomergeChangeStore } from '../PgAutomergeChangeStore';
+import { PgDocumentRegistry } from '../PgDocumentRegistry';
+import { PgInviteStore } from '../PgInviteStore';
+import { PgOrgStore } from '../PgOrgStore';
+import { PgSessionStore } from '../PgSessionStore';
+import { PgUserStore } from '../PgUserStore';
+import { PgYjsUpdateStore } from '../PgYjsUpdateStore';
 
 export type CoreStores = Pick<
 	Stores,
@@ -8,15 +15,14 @@ export type CoreStores = Pick<
 >;
 
 export function coreStores(db: PgDatabase): CoreStores {
-	void db;
 	return {
-		users: notPorted('users'),
-		sessions: notPorted('sessions'),
-		org: notPorted('org'),
-		documents: notPorted('documents'),
-		yjs: notPorted('yjs'),
-		automerge: notPorted('automerge'),
-		invites: notPorted('invites'),
-		audit: notPorted('audit')
+		users: new PgUserStore(db),
+		sessions: new PgSessionStore(db),
+		org: new PgOrgStore(db),
+		documents: new PgDocumentRegistry(db),
+		yjs: new PgYjsUpdateStore(db),
+		automerge: new PgAutomergeChangeStore(db),
+		invites: new PgInviteStore(db),
+		audit: new PgAuditLog(db)
 	};
 }

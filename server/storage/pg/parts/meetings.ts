@@ -1,6 +1,10 @@
 import type { Stores } from '../../Stores';
+import { PgActionListStore } from '../PgActionListStore';
+import { PgAgendaVersionStore } from '../PgAgendaVersionStore';
+import { PgCommentStore } from '../PgCommentStore';
 import type { PgDatabase } from '../PgDatabase';
-import { notPorted } from './notPorted';
+import { PgMeetingStore } from '../PgMeetingStore';
+import { PgMeetingTaskStore } from '../PgMeetingTaskStore';
 
 export type MeetingStores = Pick<
 	Stores,
@@ -8,12 +12,11 @@ export type MeetingStores = Pick<
 >;
 
 export function meetingStores(db: PgDatabase): MeetingStores {
-	void db;
 	return {
-		meetings: notPorted('meetings'),
-		actionLists: notPorted('actionLists'),
-		meetingTasks: notPorted('meetingTasks'),
-		agendaVersions: notPorted('agendaVersions'),
-		comments: notPorted('comments')
+		meetings: new PgMeetingStore(db),
+		actionLists: new PgActionListStore(db),
+		meetingTasks: new PgMeetingTaskStore(db),
+		agendaVersions: new PgAgendaVersionStore(db),
+		comments: new PgCommentStore(db)
 	};
 }

@@ -1,6 +1,10 @@
 import type { Stores } from '../../Stores';
+import { PgBoardFileStore } from '../PgBoardFileStore';
 import type { PgDatabase } from '../PgDatabase';
-import { notPorted } from './notPorted';
+import { PgEvaluationStore } from '../PgEvaluationStore';
+import { PgProjectOverviewStore } from '../PgProjectOverviewStore';
+import { PgProjectStore } from '../PgProjectStore';
+import { PgResourceStore } from '../PgResourceStore';
 
 export type ProjectStores = Pick<
 	Stores,
@@ -8,12 +12,11 @@ export type ProjectStores = Pick<
 >;
 
 export function projectStores(db: PgDatabase): ProjectStores {
-	void db;
 	return {
-		evaluation: notPorted('evaluation'),
-		projects: notPorted('projects'),
-		resources: notPorted('resources'),
-		projectOverview: notPorted('projectOverview'),
-		boardFiles: notPorted('boardFiles')
+		evaluation: new PgEvaluationStore(db),
+		projects: new PgProjectStore(db),
+		resources: new PgResourceStore(db),
+		projectOverview: new PgProjectOverviewStore(db),
+		boardFiles: new PgBoardFileStore(db)
 	};
 }

@@ -29,6 +29,8 @@ CREATE TABLE memberships (
 	unit_id TEXT NOT NULL REFERENCES units(id),
 	role TEXT NOT NULL,
 	created_at BIGINT NOT NULL,
+	-- Insertion order for memberships made in the same millisecond (SQLite's rowid).
+	ord BIGSERIAL NOT NULL,
 	PRIMARY KEY (user_id, unit_id, role)
 );
 CREATE INDEX memberships_unit ON memberships(unit_id);
@@ -103,6 +105,8 @@ CREATE TABLE automerge_changes (
 	hash TEXT NOT NULL,
 	user_id TEXT NOT NULL,
 	at BIGINT NOT NULL,
+	-- Acceptance order for changes accepted in the same millisecond (SQLite's rowid).
+	ord BIGSERIAL NOT NULL,
 	PRIMARY KEY (doc_id, hash)
 );
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { CATALOGUES } from '$lib/i18n';
+import { CATALOGUES } from '$lib/i18n/catalogues';
 import { audit } from '$lib/server/audit';
 import {
 	dashboardData,

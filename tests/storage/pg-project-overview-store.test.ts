@@ -1,0 +1,4 @@
+import { projectOverviewStoreContract } from '../contract/projectOverviewStoreContract';
+import { pgStoresForFile } from '../helpers/pgStores';
+
+projectOverviewStoreContract('PostgreSQL', pgStoresForFile().open);
