@@ -43,11 +43,11 @@ const SUBSCRIBE_TIMEOUT_MS = 5000;
 
 export interface AutomergeSyncDeps extends SyncDeps {
 	/**
-	 * Cluster mode: the bus to the other instances sharing this store. Absent when this process
-	 * is alone with its store (the embedded default): then nothing is relayed, and rooms need not
-	 * look for chunks someone else stored.
+	 * Whether other instances share the store and `bus` reaches them (cluster mode). Defaults to
+	 * `config.redisUrl` being set. When alone (the embedded default) nothing is relayed, and
+	 * rooms need not look for chunks someone else stored.
 	 */
-	cluster?: ClusterBus;
+	shared?: boolean;
 }
 
 /**
@@ -57,7 +57,9 @@ export interface AutomergeSyncDeps extends SyncDeps {
  * storage before they are applied, and a reader's changes refused.
  */
 export function createAutomergeSync(deps: AutomergeSyncDeps): AutomergeSync {
-	const { config, stores, access, cluster } = deps;
+	const { config, stores, access } = deps;
+	const cluster: ClusterBus | null =
+		(deps.shared ?? Boolean(config.redisUrl)) && deps.bus ? deps.bus : null;
 	const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes });
 	const serverPeerId = `gongzhi-server-${randomUUID()}`;
 	const storageId = serverStorageId(config.dataDir);

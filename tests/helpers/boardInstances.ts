@@ -35,7 +35,8 @@ export async function startBoardInstance(
 		access: services.access,
 		config: services.config,
 		socketLimit: services.socketLimit,
-		cluster
+		bus: cluster,
+		shared: true
 	});
 	const route = createUpgradeRouter(
 		{ ...services, automerge },
