@@ -67,8 +67,12 @@ export class BoardRoom {
 	#bytes = 0;
 	/** The highest stored seq whose chunk is applied in memory: compaction never goes past it. */
 	#appliedSeq = 0;
-	/** Cluster mode: every chunk up to this seq is merged into the document. */
-	#mergedSeq = 0;
+	/**
+	 * Cluster mode: the store as this room last merged all of it (its last seq, its chunk count).
+	 * Both, because PostgreSQL numbers a row when it is inserted, not when it commits: a row may
+	 * appear below a seq already seen, and then only the count tells.
+	 */
+	#merged = { seq: 0, count: 0 };
 	#unloadTimer: NodeJS.Timeout | null = null;
 	/** Server calls (hold) in progress. */
 	#held = 0;
@@ -195,8 +199,9 @@ export class BoardRoom {
 	read<T>(): Promise<A.Doc<T>> {
 		return this.#queue.run(async () => {
 			if (this.opts.shared) {
-				const stored = await this.opts.store.lastSeq(this.documentId);
-				if (stored > this.#mergedSeq) {
+				const seq = await this.opts.store.lastSeq(this.documentId);
+				const count = await this.opts.store.chunkCount(this.documentId);
+				if (seq !== this.#merged.seq || count !== this.#merged.count) {
 					const before = this.heads();
 					await this.#mergeStored();
 					this.#oweAllIfMoved(before);
@@ -311,17 +316,21 @@ export class BoardRoom {
 		}
 		this.#doc = doc;
 		this.#bytes = chunks.reduce((sum, c) => sum + c.byteLength, 0);
-		this.#mergedSeq = Math.max(this.#mergedSeq, upto);
+		this.#merged = { seq: upto, count: chunks.length };
 		return { chunks, upto };
 	}
 
-	/** After `count` chunks of ours were appended and applied: what is now known stored. */
-	async #noteStored(count: number) {
+	/** After `added` chunks of ours were appended and applied: what is now known stored. */
+	async #noteStored(added: number) {
 		const seq = await this.opts.store.lastSeq(this.documentId);
 		this.#appliedSeq = seq;
-		// Seqs only grow: if the range above the merged seq is exactly our rows, nobody else
-		// stored anything meanwhile, and a read need not look at the store.
-		if (seq - count === this.#mergedSeq) this.#mergedSeq = seq;
+		if (!this.opts.shared) return;
+		// If the store grew by exactly our rows, nobody else stored anything meanwhile, and the
+		// next read need not load the store.
+		const count = await this.opts.store.chunkCount(this.documentId);
+		if (seq === this.#merged.seq + added && count === this.#merged.count + added) {
+			this.#merged = { seq, count };
+		}
 	}
 
 	#oweAllIfMoved(before: readonly string[]) {
@@ -341,7 +350,7 @@ export class BoardRoom {
 		this.#chunkCount = chunks.length;
 		this.#bytes = chunks.reduce((sum, c) => sum + c.byteLength, 0);
 		this.#appliedSeq = lastSeq;
-		this.#mergedSeq = lastSeq;
+		this.#merged = { seq: lastSeq, count: chunks.length };
 		// A board stored in an older schema is lifted once, here, before any peer sees it.
 		const migration = await this.opts.migrate?.(this.#doc, this.documentId);
 		// Two instances loading the same stored board at once both migrate it: made as an actor
