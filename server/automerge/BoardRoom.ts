@@ -324,7 +324,7 @@ export class BoardRoom {
 	async #noteStored(added: number) {
 		const seq = await this.opts.store.lastSeq(this.documentId);
 		this.#appliedSeq = seq;
-		if (!this.opts.shared) return;
+		if (!this.opts.shared || seq !== this.#merged.seq + added) return;
 		// If the store grew by exactly our rows, nobody else stored anything meanwhile, and the
 		// next read need not load the store.
 		const count = await this.opts.store.chunkCount(this.documentId);
