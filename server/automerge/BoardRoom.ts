@@ -328,9 +328,7 @@ export class BoardRoom {
 		// If the store grew by exactly our rows, nobody else stored anything meanwhile, and the
 		// next read need not load the store.
 		const count = await this.opts.store.chunkCount(this.documentId);
-		if (seq === this.#merged.seq + added && count === this.#merged.count + added) {
-			this.#merged = { seq, count };
-		}
+		if (count === this.#merged.count + added) this.#merged = { seq, count };
 	}
 
 	#oweAllIfMoved(before: readonly string[]) {
@@ -422,7 +420,8 @@ export class BoardRoom {
 	 * stored up to the seq read first is merged before saving: the saved document covers every
 	 * chunk it replaces. Another instance compacting the same board meanwhile puts its snapshot
 	 * where the first chunk was; replacing that with ours could drop changes it held that we
-	 * never saw, so this round is then left to it.
+	 * never saw, so this round is then left to it. (PostgreSQL's compact also folds into the
+	 * saved document any chunk it replaces that the document lacks; SQLite's does not.)
 	 */
 	async #compactShared() {
 		const before = this.heads();
