@@ -14,11 +14,8 @@ import { YJS_LIMITS } from './limits';
 import { UpdateRelay } from './UpdateRelay';
 import { awarenessMessage } from './messages';
 import { PeerLink } from './PeerLink';
+import { PEER, PeerPresence, type ChangedClients } from './PeerPresence';
 
-type ChangedClients = { added: number[]; updated: number[]; removed: number[] };
-
-/** The origin of what another instance relayed: applied and shown here, never stored again. */
-const PEER = Symbol('peer instance');
 /** The least time between two catch-ups from the database (see #catchUp). */
 const CATCH_UP_EVERY_MS = 5_000;
 
@@ -53,8 +50,7 @@ export class YjsRoom {
 	#appliedSeq = 0;
 	#writes: Promise<unknown> = Promise.resolve();
 	readonly #peers: PeerLink;
-	/** Awareness client ids whose entries came from another instance. */
-	readonly #peerIds = new Set<number>();
+	readonly #peerPresence: PeerPresence;
 	#catchUpTimer: NodeJS.Timeout | null = null;
 	#lastCatchUp = 0;
 	#compaction: Promise<void> | null = null;
@@ -80,18 +76,19 @@ export class YjsRoom {
 			docId,
 			{
 				update: (update) => this.#applyPeerUpdate(update),
-				awareness: (update) => applyAwarenessUpdate(this.awareness, update, PEER),
-				awarenessQuery: () => this.#answerAwarenessQuery(),
+				awareness: (update) => this.#peerPresence.apply(update),
+				awarenessQuery: () => this.#peerPresence.answerQuery(),
 				resumed: () => this.#scheduleCatchUp()
 			},
 			log
 		);
+		this.#peerPresence = new PeerPresence(this.awareness, this.#peers);
 		this.awareness.on('update', (changes: ChangedClients, origin: unknown) => {
 			const changed = [...changes.added, ...changes.updated, ...changes.removed];
 			const update = encodeAwarenessUpdate(this.awareness, changed);
 			const message = awarenessMessage(update);
 			for (const conn of this.connections) conn.send(message);
-			this.#notePresence(changes, origin, update);
+			this.#peerPresence.noteChange(changes, origin, update);
 		});
 		this.#publishPresenceNow();
 	}
@@ -304,44 +301,28 @@ export class YjsRoom {
 		if (ids.length > 0) removeAwarenessStates(this.awareness, ids, 'server');
 	}
 
-	/**
-	 * Whether an awareness entry came from another instance and belongs to someone other than
-	 * `userId`: a client here may not overwrite it (the same user may: a tab that moved here
-	 * from an instance that died keeps its awareness id).
-	 */
+	/** Whether a client here may not speak for this awareness entry (another user's, on a peer). */
 	isPeerPresenceOfOther(clientId: number, userId: string): boolean {
-		if (!this.#peerIds.has(clientId)) return false;
-		const state = this.awareness.states.get(clientId) as { user?: { id?: unknown } } | undefined;
-		return state?.user?.id !== userId;
-	}
-
-	/** Keeps track of which entries are peers', and tells the peers about the ones made here. */
-	#notePresence(changes: ChangedClients, origin: unknown, update: Uint8Array) {
-		if (origin === PEER) {
-			for (const id of [...changes.added, ...changes.updated]) this.#peerIds.add(id);
-			for (const id of changes.removed) this.#peerIds.delete(id);
-			return;
-		}
-		const changed = [...changes.added, ...changes.updated, ...changes.removed];
-		for (const id of changed) this.#peerIds.delete(id);
-		// Each instance times out stale entries by itself.
-		if (origin !== 'timeout') this.#peers.publishAwareness(update);
-	}
-
-	/** A peer opened the document: it is told every entry made here (the server's included). */
-	#answerAwarenessQuery() {
-		const local = [...this.awareness.getStates().keys()].filter((id) => !this.#peerIds.has(id));
-		if (local.length > 0)
-			this.#peers.publishAwareness(encodeAwarenessUpdate(this.awareness, local));
+		return this.#peerPresence.isOtherUsers(clientId, userId);
 	}
 
 	/** An update a peer stored and applied: applied and relayed here, not stored again. */
 	#applyPeerUpdate(update: Uint8Array) {
+		const before = this.#pendingMark();
 		Y.applyUpdate(this.#doc, update, PEER);
 		this.#relay.relay(null, update);
-		// Structs waiting for ones never seen mean a message was lost on the way: read the gap.
+		// This update left something waiting for structs never seen: a message was lost on the
+		// way, so the gap is read from the database. (Compared with before, so a document that
+		// already held something pending does not re-read on every peer update.)
+		const after = this.#pendingMark();
+		if (after !== '' && after !== before) this.#scheduleCatchUp();
+	}
+
+	/** What waits for missing structs, as a cheap fingerprint ('' when nothing waits). */
+	#pendingMark(): string {
 		const { pendingStructs, pendingDs } = this.#doc.store;
-		if (pendingStructs || pendingDs) this.#scheduleCatchUp();
+		if (!pendingStructs && !pendingDs) return '';
+		return `${pendingStructs?.update.byteLength ?? 0}|${pendingDs?.byteLength ?? 0}`;
 	}
 
 	/** Re-reads the stored rows, at most every CATCH_UP_EVERY_MS, after the bus may have lost some. */

@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Balancer } from '../helpers/balancer';
 import { startCluster, type Instance, type TestCluster } from '../helpers/cluster';
@@ -168,4 +169,28 @@ test('a restarted instance catches up with what was written while it was down', 
 	);
 	writer.destroy();
 	there.destroy();
+});
+
+test('edits published while an instance’s Redis link was down reach it once the link is back', async () => {
+	const [one, , three] = cluster.instances as [Instance, Instance, Instance];
+	const writer = await open(one, 'secretary');
+	const watcher = await open(three, 'oc-member');
+	const admin = new Redis(cluster.redis.url);
+	admin.on('error', () => {});
+	try {
+		// Every subscriber connection drops; ioredis reconnects them after a moment, and whatever
+		// is published meanwhile reaches nobody.
+		await admin.call('CLIENT', 'KILL', 'TYPE', 'pubsub');
+		paragraph(writer.doc, 0).insert(0, '<during-the-break>');
+		await waitForAck(writer, 1);
+		await waitFor(
+			() => paragraphText(watcher.doc, 0).includes('<during-the-break>'),
+			'the watcher’s instance to catch up from the database'
+		);
+		expect(three.stderr.some((l) => l.includes('Redis is back'))).toBe(true);
+	} finally {
+		admin.disconnect();
+		writer.destroy();
+		watcher.destroy();
+	}
 });

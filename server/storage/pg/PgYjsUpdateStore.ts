@@ -103,7 +103,9 @@ export class PgYjsUpdateStore implements YjsUpdateStore {
 function withUnseenRows(snapshot: Uint8Array, rows: readonly Uint8Array[]): Uint8Array {
 	const applied: Uint8Array[] = [];
 	const build = () => {
-		const doc = new Y.Doc();
+		// No garbage collection: the merge keeps everything its inputs hold, deleted text included
+		// (comment anchors may point into it); only the caller's own snapshot decides to drop any.
+		const doc = new Y.Doc({ gc: false });
 		Y.applyUpdate(doc, snapshot);
 		for (const row of applied) Y.applyUpdate(doc, row);
 		return doc;
