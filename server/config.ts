@@ -49,9 +49,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GongzhiConf
 		);
 	if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
 		throw new Error('REDIS_URL must be a redis:// URL');
-	// Instances on different machines cannot share one embedded database file. The escape hatch
-	// is for this repository's tests only (several processes on one machine, one SQLite file).
-	if (redisUrl && !databaseUrl && env.GONGZHI_TEST_SHARED_SQLITE !== 'tests-only')
+	// Instances on different machines cannot share one embedded database file.
+	if (redisUrl && !databaseUrl)
 		throw new Error(
 			'REDIS_URL (cluster mode) needs DATABASE_URL=postgres://…: instances cannot share one ' +
 				'embedded SQLite database on different machines'

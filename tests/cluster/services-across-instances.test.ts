@@ -16,22 +16,19 @@ import { openAgenda, openRawSocket } from '../helpers/yjsClient';
 
 // Two instances in this process (the services are factories, nothing is global), on one
 // PostgreSQL and one Redis: what one instance announces takes effect on the other's sockets
-// and streams. GONGZHI_CLUSTER_TEST_STORE=sqlite shares one SQLite file instead (development only).
+// and streams.
 let redis: TempRedis;
-let pg: TempPostgres | null = null;
+let pg: TempPostgres;
 let one: TestServer;
 let two: TestServer;
 const dirs: string[] = [];
 
 beforeAll(async () => {
 	redis = await startTempRedis();
-	const sqlite = process.env.GONGZHI_CLUSTER_TEST_STORE === 'sqlite';
-	pg = sqlite ? null : await startTempPostgres();
-	const databaseUrl = pg ? await pg.createDatabase() : null;
-	const shared = tempDataDir();
-	dirs.push(shared);
+	pg = await startTempPostgres();
+	const databaseUrl = await pg.createDatabase();
 	const start = async (instanceId: string) => {
-		const dataDir = sqlite ? shared : tempDataDir();
+		const dataDir = tempDataDir();
 		dirs.push(dataDir);
 		return startTestServer({
 			dataDir,

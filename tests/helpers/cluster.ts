@@ -22,38 +22,26 @@ const USERS = ['secretary', 'oc-member', 'rc-member', 'resident'];
  * A throwaway PostgreSQL and Redis and `count` Gongzhi instances on them, each a child process on
  * its own free port, as an operator would run them behind a load balancer. The first instance
  * loads the demo district alone; the others start once it has.
- *
- * `GONGZHI_CLUSTER_TEST_STORE=sqlite` runs the instances on ONE SQLite file instead (this
- * machine only, through a test-only escape hatch): for developing the relay before the
- * PostgreSQL stores existed. Not a supported mode.
  */
 export async function startCluster(count: number): Promise<TestCluster> {
-	const sqlite = process.env.GONGZHI_CLUSTER_TEST_STORE === 'sqlite';
 	const redis = await startTempRedis();
 	let pg: TempPostgres | null = null;
 	const dirs: string[] = [];
 	const instances: Instance[] = [];
 	try {
-		pg = sqlite ? null : await startTempPostgres();
-		const databaseUrl = pg ? await pg.createDatabase() : null;
-		const sharedDir = sqlite ? tempDataDir() : null;
-		if (sharedDir) dirs.push(sharedDir);
+		pg = await startTempPostgres();
+		const databaseUrl = await pg.createDatabase();
 		let cookies: Record<string, string> | undefined;
 		const start = async (name: string, replace?: number) => {
-			const dataDir = sharedDir ?? tempDataDir();
-			if (!sharedDir) dirs.push(dataDir);
+			// Each instance has its own DATA_DIR, as on separate machines.
+			const dataDir = tempDataDir();
+			dirs.push(dataDir);
 			const instance = await spawnServer({
 				dataDir,
 				agendaId: DEMO_AGENDA.id,
 				sessionsFor: cookies ? [] : USERS,
 				cookies,
-				env: {
-					REDIS_URL: redis.url,
-					GONGZHI_INSTANCE_ID: name,
-					...(databaseUrl
-						? { DATABASE_URL: databaseUrl }
-						: { GONGZHI_TEST_SHARED_SQLITE: 'tests-only' })
-				}
+				env: { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, GONGZHI_INSTANCE_ID: name }
 			});
 			cookies ??= instance.cookies;
 			if (replace === undefined) instances.push(instance);
