@@ -92,8 +92,16 @@ export function serverHasAllChanges(client: BoardClient, handle: DocHandle<unkno
 	return handle.heads().every((h) => info.lastHeads.includes(h));
 }
 
-export async function waitUntilServerHas(client: BoardClient, handle: DocHandle<unknown>) {
-	await waitFor(() => serverHasAllChanges(client, handle), 'the server to hold our changes');
+export async function waitUntilServerHas(
+	client: BoardClient,
+	handle: DocHandle<unknown>,
+	timeoutMs?: number
+) {
+	await waitFor(
+		() => serverHasAllChanges(client, handle),
+		'the server to hold our changes',
+		timeoutMs
+	);
 }
 
 /** A raw socket with the user's headers, for sending what no stock client would. */
