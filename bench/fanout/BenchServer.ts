@@ -6,6 +6,8 @@ export interface BenchServer {
 	/** 'gongzhi', 'hocuspocus' or 'reference' (@y/websocket-server). */
 	name: string;
 	pid: number;
+	/** Every server process when there are several (a cluster); CPU and memory add up over them. */
+	pids?: number[];
 	/** http://127.0.0.1:<port> */
 	url: string;
 	/** The `i`-th editing client's spec for a document (accounts are dealt by index). */

@@ -6,6 +6,7 @@ import { openSqliteStores } from '../../server/storage/sqlite';
 import { spawnServer } from '../../tests/helpers/childServer';
 import { seedBigCommunity } from '../../tests/helpers/seedScale';
 import { startTestServer, tempDataDir } from '../../tests/helpers/server';
+import type { Stores } from '../../server/storage/Stores';
 import type { BenchServer } from './BenchServer';
 
 const COMMUNITY = 'c-a';
@@ -28,49 +29,7 @@ export async function startGongzhiForBench(opts: {
 	const seeding = await startTestServer({ dataDir, config: { log: () => {} } });
 	await seeding.close();
 	const stores = openSqliteStores(dataDir);
-	const readers = await seedBigCommunity(stores, {
-		communityId: COMMUNITY,
-		residents: opts.readers,
-		grids: 4,
-		buildingsPerGrid: 5,
-		firstPhone: 900_000
-	});
-	const writerIds: string[] = [];
-	await stores.transaction(async () => {
-		for (let i = 0; i < opts.writers; i++) {
-			const id = `u-bench-w${i}`;
-			await stores.users.create({
-				id,
-				username: `bench-writer-${i}`,
-				displayName: `议事委员${i}`,
-				passwordHash: ''
-			});
-			await stores.org.addMembership({
-				userId: id,
-				unitId: COMMUNITY,
-				role: 'residents_committee'
-			});
-			writerIds.push(id);
-		}
-		for (const id of opts.agendas)
-			await stores.documents.register({
-				id,
-				kind: 'agenda',
-				communityId: COMMUNITY,
-				createdBy: 'u-secretary',
-				title: `bench ${id}`,
-				schemaVersion: AGENDA_SCHEMA_VERSION
-			});
-	});
-	const sessions = new SessionService(stores.sessions, stores.users);
-	const cookie = async (userId: string) =>
-		`${SESSION_COOKIE}=${(await sessions.create(userId)).token}`;
-	const readerCookies: string[] = [];
-	const writerCookies: string[] = [];
-	await stores.transaction(async () => {
-		for (const id of readers.residentIds) readerCookies.push(await cookie(id));
-		for (const id of writerIds) writerCookies.push(await cookie(id));
-	});
+	const { readerCookies, writerCookies } = await seedBenchPeople(stores, opts);
 	await stores.close();
 
 	const server = await spawnServer({
@@ -126,4 +85,58 @@ export async function startGongzhiForBench(opts: {
 			rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
+}
+
+/**
+ * The bench's people in a store set: `readers` resident accounts in one community, `writers`
+ * residents' committee members, the agendas registered, and a session cookie for each.
+ */
+export async function seedBenchPeople(
+	stores: Stores,
+	opts: { readers: number; writers: number; agendas: string[] }
+): Promise<{ readerCookies: string[]; writerCookies: string[] }> {
+	const readers = await seedBigCommunity(stores, {
+		communityId: COMMUNITY,
+		residents: opts.readers,
+		grids: 4,
+		buildingsPerGrid: 5,
+		firstPhone: 900_000
+	});
+	const writerIds: string[] = [];
+	await stores.transaction(async () => {
+		for (let i = 0; i < opts.writers; i++) {
+			const id = `u-bench-w${i}`;
+			await stores.users.create({
+				id,
+				username: `bench-writer-${i}`,
+				displayName: `议事委员${i}`,
+				passwordHash: ''
+			});
+			await stores.org.addMembership({
+				userId: id,
+				unitId: COMMUNITY,
+				role: 'residents_committee'
+			});
+			writerIds.push(id);
+		}
+		for (const id of opts.agendas)
+			await stores.documents.register({
+				id,
+				kind: 'agenda',
+				communityId: COMMUNITY,
+				createdBy: 'u-secretary',
+				title: `bench ${id}`,
+				schemaVersion: AGENDA_SCHEMA_VERSION
+			});
+	});
+	const sessions = new SessionService(stores.sessions, stores.users);
+	const cookie = async (userId: string) =>
+		`${SESSION_COOKIE}=${(await sessions.create(userId)).token}`;
+	const readerCookies: string[] = [];
+	const writerCookies: string[] = [];
+	await stores.transaction(async () => {
+		for (const id of readers.residentIds) readerCookies.push(await cookie(id));
+		for (const id of writerIds) writerCookies.push(await cookie(id));
+	});
+	return { readerCookies, writerCookies };
 }

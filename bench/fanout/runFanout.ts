@@ -61,7 +61,7 @@ export async function runFanout(
 			connected = n;
 			// Let the join storm (presence, sync step 2 to every newcomer) settle first, on every
 			// server: one still answering its newcomers would take core 0 from the phase.
-			const settled = await waitForIdle(servers.map((s) => s.pid));
+			const settled = await waitForIdle(servers.flatMap((s) => s.pids ?? [s.pid]));
 			log(`N=${n}: servers idle after ${settled} ms`);
 			for (const [p, { ratePerSecond, seconds }] of plan.phases.entries()) {
 				// Each phase starts with a different server, so none always runs first after a join.
@@ -69,9 +69,13 @@ export async function runFanout(
 					const s = (p + k) % servers.length;
 					const server = servers[s] as BenchServer;
 					const generator = generators[s] as Generator;
-					const meter = cpuMeter(server.pid);
+					const meters = (server.pids ?? [server.pid]).map((pid) => cpuMeter(pid));
 					const phase = await generator.phase(ratePerSecond, seconds, plan.drainMs);
-					const cpu = meter.stop();
+					const parts = meters.map((m) => m.stop());
+					const cpu = {
+						percent: parts.reduce((sum, p) => sum + p.percent, 0),
+						waitingPercent: Math.max(...parts.map((p) => p.waitingPercent))
+					};
 					const figure: FanoutFigure = {
 						server: server.name,
 						receivers: n,
@@ -79,7 +83,7 @@ export async function runFanout(
 						phase,
 						serverCpuPercent: cpu.percent,
 						serverWaitingPercent: cpu.waitingPercent,
-						serverRssMiB: rssMiB(server.pid)
+						serverRssMiB: (server.pids ?? [server.pid]).reduce((sum, pid) => sum + rssMiB(pid), 0)
 					};
 					figures.push(figure);
 					log(
@@ -96,7 +100,7 @@ export async function runFanout(
 					}
 					// Whoever ran last (a backlog, or its receivers rejoining) must be done with core 0
 					// before the next server's phase starts.
-					await waitForIdle(servers.map((s) => s.pid));
+					await waitForIdle(servers.flatMap((s) => s.pids ?? [s.pid]));
 				}
 			}
 		}

@@ -1,5 +1,6 @@
 import { agendaFanout } from './agendaFanout';
 import { boardSync } from './boardSync';
+import { clusterFanout } from './clusterFanout';
 import { coldOpen } from './coldOpen';
 import { manyAgendas } from './manyAgendas';
 import { offlineMerge } from './offlineMerge';
@@ -15,5 +16,6 @@ export const SCENARIOS: BenchScenario[] = [
 	boardSync,
 	offlineMerge,
 	coldOpen,
-	pageWeight
+	pageWeight,
+	clusterFanout
 ];

@@ -32,5 +32,7 @@ export type BenchContext = {
 
 export type BenchScenario = {
 	name: string;
+	/** Left out of a plain run; runs when `--only=` names it (it needs more than the peers). */
+	onlyWhenAsked?: boolean;
 	run(ctx: BenchContext): Promise<BenchRow[]>;
 };

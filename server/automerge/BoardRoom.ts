@@ -1,7 +1,8 @@
 import * as A from '@automerge/automerge';
+import { createHash } from 'node:crypto';
 import type { AutomergeChangeStore } from '../storage/AutomergeChangeStore';
 import { CLOSE } from '../sync/SyncEndpoint';
-import { changesNewTo, type ChangePart } from './incomingChanges';
+import { changeHash, changesNewTo, type ChangePart, type StoredChange } from './incomingChanges';
 import { Refusal } from './Refusal';
 import { SerialQueue } from './SerialQueue';
 
@@ -28,6 +29,18 @@ export interface BoardRoomOptions {
 	log: (line: string) => void;
 	/** A schema migration for a board as loaded, made as a server change; null if none needed. */
 	migrate?: (doc: A.Doc<unknown>, documentId: string) => Promise<ServerMadeChange | null>;
+	/**
+	 * Cluster mode: other instances append to the same store and may have this board open too
+	 * (see BoardRelay). Absent when this process is alone with its store.
+	 */
+	shared?: SharedBoard;
+}
+
+export interface SharedBoard {
+	/** The store is read only once this resolves: when other instances' news is being heard. */
+	live: Promise<void>;
+	/** Told once changes this room accepted are stored and applied, with the heads after them. */
+	accepted(changes: readonly StoredChange[], heads: string[]): void;
 }
 
 export interface ServerMadeChange {
@@ -54,6 +67,12 @@ export class BoardRoom {
 	#bytes = 0;
 	/** The highest stored seq whose chunk is applied in memory: compaction never goes past it. */
 	#appliedSeq = 0;
+	/**
+	 * Cluster mode: the store as this room last merged all of it (its last seq, its chunk count).
+	 * Both, because PostgreSQL numbers a row when it is inserted, not when it commits: a row may
+	 * appear below a seq already seen, and then only the count tells.
+	 */
+	#merged = { seq: 0, count: 0 };
 	#unloadTimer: NodeJS.Timeout | null = null;
 	/** Server calls (hold) in progress. */
 	#held = 0;
@@ -149,7 +168,8 @@ export class BoardRoom {
 			if (fresh.length > 0) {
 				this.#chunkCount += fresh.length;
 				this.#bytes += freshBytes;
-				this.#appliedSeq = await this.opts.store.lastSeq(this.documentId);
+				await this.#noteStored(fresh.length);
+				this.opts.shared?.accepted(fresh, this.heads());
 			}
 			this.#owe(peer);
 			if (!sameHeads(before, this.heads())) {
@@ -171,10 +191,62 @@ export class BoardRoom {
 
 	/**
 	 * The document as the server holds it once everything queued before this call is applied.
-	 * Automerge documents are immutable, so the caller may keep it.
+	 * Automerge documents are immutable, so the caller may keep it. It holds every change stored
+	 * before the call, even one another instance stored and has not relayed yet (gates and the
+	 * history rely on that): in cluster mode a store that grew since the room last read it is
+	 * merged first.
 	 */
 	read<T>(): Promise<A.Doc<T>> {
-		return this.#queue.run(() => this.#doc as A.Doc<T>);
+		return this.#queue.run(async () => {
+			if (this.opts.shared) {
+				const seq = await this.opts.store.lastSeq(this.documentId);
+				const count = await this.opts.store.chunkCount(this.documentId);
+				if (seq !== this.#merged.seq || count !== this.#merged.count) {
+					const before = this.heads();
+					await this.#mergeStored();
+					this.#oweAllIfMoved(before);
+				}
+			}
+			return this.#doc as A.Doc<T>;
+		});
+	}
+
+	/**
+	 * Changes another instance accepted and stored (cluster mode), applied here WITHOUT storing
+	 * them or recording their author again, and sent to this room's peers by the normal sync.
+	 * `heads` are the sender's heads after them: if this room then lacks any of them, an earlier
+	 * message was lost (or the changes were too many to relay) and the store has them.
+	 */
+	applyFromPeer(changes: readonly Uint8Array[], heads: readonly string[]): Promise<void> {
+		return this.#queue.run(async () => {
+			const before = this.heads();
+			const parts = changes.map((bytes) => ({
+				kind: 'change' as const,
+				hash: changeHash(bytes),
+				bytes
+			}));
+			const fresh = changesNewTo(this.#doc, parts);
+			if (fresh.length > 0) {
+				// Automerge keeps a change whose dependencies are missing aside until they come.
+				[this.#doc] = A.applyChanges(
+					this.#doc,
+					fresh.map((c) => c.bytes)
+				);
+				this.#bytes += fresh.reduce((sum, c) => sum + c.bytes.byteLength, 0);
+			}
+			// Chunks are idempotent to merge: loading what is already here costs time, not data.
+			if (!A.hasHeads(this.#doc, [...heads])) await this.#mergeStored();
+			this.#oweAllIfMoved(before);
+		});
+	}
+
+	/** Merges whatever the store holds that this room lacks (cluster mode, after lost news). */
+	catchUp(): Promise<void> {
+		return this.#queue.run(async () => {
+			const before = this.heads();
+			await this.#mergeStored();
+			this.#oweAllIfMoved(before);
+		});
 	}
 
 	/** Resolves once everything queued (appends, compaction) has settled. */
@@ -192,11 +264,21 @@ export class BoardRoom {
 	}
 
 	/** Runs inside the queue: makes, stores, applies and relays one change of the server's own. */
-	async #applyOwn<T>(change: (doc: T) => void, userId: string): Promise<string[]> {
+	async #applyOwn<T>(
+		change: (doc: T) => void,
+		userId: string,
+		/** Makes the change as this actor at this time instead of the room's actor and now. */
+		as?: { actor: string; time: number }
+	): Promise<string[]> {
 		const before = this.#doc as A.Doc<T>;
 		// On a clone: changing the room's document in place would leave it ahead of storage
 		// if the append below fails.
-		const after = A.change(A.clone(before), (d) => change(d));
+		let after = as
+			? A.change(A.clone(before, as.actor), { time: as.time }, (d) => change(d))
+			: A.change(A.clone(before), (d) => change(d));
+		// Later changes go out as the room's own actor again: reusing a borrowed one would give
+		// two different changes the same actor and sequence number.
+		if (as) after = A.clone(after, A.getActorId(before));
 		const fresh = A.getChanges(before, after).map((bytes) => ({
 			hash: A.decodeChange(bytes).hash,
 			bytes
@@ -208,13 +290,54 @@ export class BoardRoom {
 		this.#doc = after;
 		this.#chunkCount += fresh.length;
 		this.#bytes += freshBytes;
-		this.#appliedSeq = await this.opts.store.lastSeq(this.documentId);
+		await this.#noteStored(fresh.length);
+		this.opts.shared?.accepted(fresh, this.heads());
 		for (const peer of this.#peers.keys()) this.#owe(peer);
 		if (this.#chunkCount > this.opts.compactAfterChunks) this.#scheduleCompaction();
 		return fresh.map((c) => c.hash);
 	}
 
+	/**
+	 * Runs inside the queue: merges every stored chunk into the document, which brings in what
+	 * other instances stored and this one has not heard of.
+	 */
+	async #mergeStored(): Promise<{ chunks: Uint8Array[]; upto: number }> {
+		// The seq first: every chunk up to it is in the load below, whatever is appended between.
+		const upto = await this.opts.store.lastSeq(this.documentId);
+		const chunks = await this.opts.store.load(this.documentId);
+		let doc = this.#doc;
+		for (const chunk of chunks) {
+			try {
+				doc = A.loadIncremental(doc, chunk);
+			} catch (err) {
+				// Another instance may have stored a change it is about to remove as unappliable.
+				this.opts.log(`automerge: skipped a stored chunk of ${this.documentId}: ${String(err)}`);
+			}
+		}
+		this.#doc = doc;
+		this.#bytes = chunks.reduce((sum, c) => sum + c.byteLength, 0);
+		this.#merged = { seq: upto, count: chunks.length };
+		return { chunks, upto };
+	}
+
+	/** After `added` chunks of ours were appended and applied: what is now known stored. */
+	async #noteStored(added: number) {
+		const seq = await this.opts.store.lastSeq(this.documentId);
+		this.#appliedSeq = seq;
+		if (!this.opts.shared || seq !== this.#merged.seq + added) return;
+		// If the store grew by exactly our rows, nobody else stored anything meanwhile, and the
+		// next read need not load the store.
+		const count = await this.opts.store.chunkCount(this.documentId);
+		if (count === this.#merged.count + added) this.#merged = { seq, count };
+	}
+
+	#oweAllIfMoved(before: readonly string[]) {
+		if (sameHeads(before, this.heads())) return;
+		for (const peer of this.#peers.keys()) this.#owe(peer);
+	}
+
 	async #load() {
+		if (this.opts.shared) await this.opts.shared.live;
 		// Read the last seq before loading: anything appended in between is in memory but not
 		// counted, so compaction can only cover less than what is applied, never more.
 		const lastSeq = await this.opts.store.lastSeq(this.documentId);
@@ -225,9 +348,19 @@ export class BoardRoom {
 		this.#chunkCount = chunks.length;
 		this.#bytes = chunks.reduce((sum, c) => sum + c.byteLength, 0);
 		this.#appliedSeq = lastSeq;
+		this.#merged = { seq: lastSeq, count: chunks.length };
 		// A board stored in an older schema is lifted once, here, before any peer sees it.
 		const migration = await this.opts.migrate?.(this.#doc, this.documentId);
-		if (migration) await this.#applyOwn(migration.change, migration.userId);
+		// Two instances loading the same stored board at once both migrate it: made as an actor
+		// and time fixed by the board and its heads, their migrations are one identical change
+		// (stored and recorded once as one hash) instead of two that create the same containers
+		// concurrently, where one side's later edits would be lost in the losing container.
+		if (migration) {
+			await this.#applyOwn(migration.change, migration.userId, {
+				actor: migrationActor(this.documentId, this.heads()),
+				time: 0
+			});
+		}
 	}
 
 	/**
@@ -271,6 +404,7 @@ export class BoardRoom {
 
 	/** Runs inside the queue: replaces the stored chunks by one saved document. */
 	async #compact() {
+		if (this.opts.shared) return this.#compactShared();
 		// A change waiting for a missing dependency is stored but not in `save`'s output.
 		if (A.getMissingDeps(this.#doc, []).length > 0) return;
 		const saved = A.save(this.#doc);
@@ -281,13 +415,40 @@ export class BoardRoom {
 	}
 
 	/**
+	 * Compaction when other instances append to the same store (runs inside the queue). Chunks
+	 * up to the seq replaced may hold changes this room has not heard of yet, so everything
+	 * stored up to the seq read first is merged before saving: the saved document covers every
+	 * chunk it replaces. Another instance compacting the same board meanwhile puts its snapshot
+	 * where the first chunk was; replacing that with ours could drop changes it held that we
+	 * never saw, so this round is then left to it. (PostgreSQL's compact also folds into the
+	 * saved document any chunk it replaces that the document lacks; SQLite's does not.)
+	 */
+	async #compactShared() {
+		const before = this.heads();
+		const { chunks, upto } = await this.#mergeStored();
+		const first = chunks[0];
+		this.#oweAllIfMoved(before);
+		if (A.getMissingDeps(this.#doc, []).length > 0) return;
+		const saved = A.save(this.#doc);
+		const firstNow = (await this.opts.store.load(this.documentId))[0];
+		if (!first || !firstNow || Buffer.compare(first, firstNow) !== 0) {
+			this.opts.log(`automerge: ${this.documentId} was compacted by another instance meanwhile`);
+			return;
+		}
+		await this.opts.store.compact(this.documentId, saved, upto);
+		this.#chunkCount = await this.opts.store.chunkCount(this.documentId);
+		this.#bytes = saved.byteLength;
+	}
+
+	/**
 	 * The size cap: a board whose stored chunks would pass `maxDocumentBytes` takes no more
 	 * changes (it stays readable). Chunks overcount until compaction, so compact first and judge
 	 * the saved document. Runs inside the queue.
 	 */
 	async #makeRoomFor(bytes: number) {
 		if (this.#bytes + bytes <= this.opts.maxDocumentBytes) return;
-		if (this.#chunkCount > 1) await this.#compact();
+		// Shared: chunks other instances stored are not in the count, but count towards the cap.
+		if (this.#chunkCount > 1 || this.opts.shared) await this.#compact();
 		if (this.#bytes + bytes > this.opts.maxDocumentBytes) {
 			throw new Refusal(
 				CLOSE.documentTooLarge,
@@ -295,6 +456,11 @@ export class BoardRoom {
 			);
 		}
 	}
+}
+
+function migrationActor(documentId: string, heads: readonly string[]) {
+	const basis = `migration:${documentId}:${[...heads].sort().join(',')}`;
+	return createHash('sha256').update(basis).digest('hex').slice(0, 32);
 }
 
 function sameHeads(a: readonly string[], b: readonly string[]) {

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer } from 'ws';
+import type { ClusterBus } from '../cluster/ClusterBus';
 import type { SyncDeps } from '../sync/SyncDeps';
 import { CLOSE, refuseUpgrade, type SyncEndpoint } from '../sync/SyncEndpoint';
 import { boardMigration } from './boardMigration';
-import { BoardRoom } from './BoardRoom';
+import { BoardRelay } from './BoardRelay';
+import { BoardRoom, type SharedBoard } from './BoardRoom';
 import { serverStorageId } from './serverStorageId';
 import { SyncConnection } from './SyncConnection';
-import type * as A from '@automerge/automerge';
+import * as A from '@automerge/automerge';
 import { verifyHistory, type HistoryCheck } from './verifyHistory';
 
 /**
@@ -34,6 +36,19 @@ const PATH = '/sync/automerge';
 const HEARTBEAT_MS = 30_000;
 const MAX_DOCUMENTS_PER_SOCKET = 100;
 const COMPACT_AFTER_CHUNKS = 200;
+/** Bigger batches go to peers as a heads notice; they read the changes from the store. */
+const MAX_RELAY_BYTES = 256 * 1024;
+const RELAY_SETTLE_MS = 1000;
+const SUBSCRIBE_TIMEOUT_MS = 5000;
+
+export interface AutomergeSyncDeps extends SyncDeps {
+	/**
+	 * Whether other instances share the store and `bus` reaches them (cluster mode). Defaults to
+	 * `config.redisUrl` being set. When alone (the embedded default) nothing is relayed, and
+	 * rooms need not look for chunks someone else stored.
+	 */
+	shared?: boolean;
+}
 
 /**
  * The Automerge endpoint: automerge-repo's websocket protocol on one socket per client, carrying
@@ -41,13 +56,16 @@ const COMPACT_AFTER_CHUNKS = 200;
  * document in memory per open board, one sync state per (socket, board), writes appended to
  * storage before they are applied, and a reader's changes refused.
  */
-export function createAutomergeSync(deps: SyncDeps): AutomergeSync {
+export function createAutomergeSync(deps: AutomergeSyncDeps): AutomergeSync {
 	const { config, stores, access } = deps;
+	const cluster: ClusterBus | null =
+		(deps.shared ?? Boolean(config.redisUrl)) && deps.bus ? deps.bus : null;
 	const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes });
 	const serverPeerId = `gongzhi-server-${randomUUID()}`;
 	const storageId = serverStorageId(config.dataDir);
 	const connections = new Set<SyncConnection>();
 	const rooms = new Map<string, BoardRoom>();
+	const relays = new Map<BoardRoom, BoardRelay>();
 	/** Rooms unloaded while their queue (an append, a compaction) was still running. */
 	const draining = new Set<Promise<void>>();
 	let closing = false;
@@ -56,7 +74,14 @@ export function createAutomergeSync(deps: SyncDeps): AutomergeSync {
 	const checks = new Map<string, HistoryCheck>();
 
 	const checkLoaded = async (room: BoardRoom) => {
-		const check = await verifyHistory(stores.automerge, room.documentId, await room.read());
+		let check = await verifyHistory(stores.automerge, room.documentId, await room.read());
+		if (cluster && check.missing.length > 0) {
+			// Another instance may have recorded changes after this room loaded and not yet
+			// relayed them: merge what the store holds now, and judge only what is still absent.
+			await room.applyFromPeer([], check.missing);
+			const doc = await room.read();
+			check = { ...check, missing: check.missing.filter((h) => !A.hasHeads(doc, [h])) };
+		}
 		checks.set(room.documentId, check);
 		if (check.missing.length > 0 || check.unrecorded.length > 0) {
 			config.log(
@@ -67,9 +92,15 @@ export function createAutomergeSync(deps: SyncDeps): AutomergeSync {
 		}
 	};
 
+	const forget = (room: BoardRoom) => {
+		if (rooms.get(room.documentId) === room) rooms.delete(room.documentId);
+		relays.get(room)?.close();
+		relays.delete(room);
+	};
+
 	const unload = (room: BoardRoom) => {
 		if (rooms.get(room.documentId) !== room || room.inUse) return;
-		rooms.delete(room.documentId);
+		forget(room);
 		room.dispose();
 		const done = room.idle().finally(() => draining.delete(done));
 		draining.add(done);
@@ -78,19 +109,41 @@ export function createAutomergeSync(deps: SyncDeps): AutomergeSync {
 	const openRoom = (documentId: string) => {
 		let room = rooms.get(documentId);
 		if (!room) {
+			// Listening starts before the room reads the store (the room waits until the topic is
+			// live), so a change stored and published in between is not missed.
+			const relay = cluster
+				? new BoardRelay(cluster, documentId, {
+						log: config.log,
+						maxRelayBytes: MAX_RELAY_BYTES,
+						settleMs: RELAY_SETTLE_MS,
+						subscribeTimeoutMs: SUBSCRIBE_TIMEOUT_MS
+					})
+				: null;
+			const shared: SharedBoard | undefined = relay
+				? { live: relay.live, accepted: (changes, heads) => relay.accepted(changes, heads) }
+				: undefined;
 			const created = new BoardRoom(documentId, {
 				store: stores.automerge,
-				compactAfterChunks: COMPACT_AFTER_CHUNKS,
+				// Instances sharing a store each compact on their own count; spreading the counts
+				// makes two of them rewriting one board's chunks at once rarer.
+				compactAfterChunks: cluster
+					? Math.round(COMPACT_AFTER_CHUNKS * (1 + Math.random()))
+					: COMPACT_AFTER_CHUNKS,
 				maxDocumentBytes: config.maxDocumentBytes,
 				unloadAfterMs: config.unloadAfterMs,
 				onIdle: unload,
 				log: config.log,
-				migrate
+				migrate,
+				shared
 			});
+			if (relay) {
+				relay.attach(created);
+				relays.set(created, relay);
+			}
 			// A board that failed to load is forgotten, so the next attempt loads it afresh.
 			created.ready.catch((err: unknown) => {
 				config.log(`automerge: loading ${documentId} failed: ${String(err)}`);
-				if (rooms.get(documentId) === created) rooms.delete(documentId);
+				forget(created);
 			});
 			// Tamper evidence on every load; it runs beside the room and never holds it up.
 			created.ready
@@ -117,6 +170,18 @@ export function createAutomergeSync(deps: SyncDeps): AutomergeSync {
 		messagesPerSecond: 200,
 		messageBurst: 1000
 	};
+
+	// Whatever was published while the link to the other instances was down is lost: every open
+	// board re-reads the store.
+	const offResume = cluster?.onResume(() => {
+		for (const room of rooms.values()) {
+			room
+				.catchUp()
+				.catch((err: unknown) =>
+					config.log(`automerge: catching up on ${room.documentId} failed: ${String(err)}`)
+				);
+		}
+	});
 
 	const heartbeat = setInterval(() => {
 		for (const c of connections) c.heartbeat();
@@ -171,8 +236,12 @@ export function createAutomergeSync(deps: SyncDeps): AutomergeSync {
 		async close() {
 			closing = true;
 			clearInterval(heartbeat);
+			offResume?.();
 			for (const c of connections) c.close(CLOSE.goingAway, 'server shutting down');
 			connections.clear();
+			// Stop hearing other instances first: nothing new is queued on rooms being drained.
+			for (const relay of relays.values()) relay.close();
+			relays.clear();
 			const open = [...rooms.values()];
 			await Promise.all([...open.map((r) => r.idle()), ...draining]);
 			for (const r of open) r.dispose();

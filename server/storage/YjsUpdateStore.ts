@@ -5,6 +5,15 @@
  */
 export interface YjsUpdateStore {
 	append(docId: string, update: Uint8Array, userId: string): Promise<number>;
+	/**
+	 * Appends several updates in one write, in order; their sequence numbers, ascending, in the
+	 * same order. A room under load stores what queued meanwhile together: one round trip to
+	 * PostgreSQL (one transaction in SQLite) instead of one per keystroke.
+	 */
+	appendMany(
+		docId: string,
+		rows: readonly { update: Uint8Array; userId: string }[]
+	): Promise<number[]>;
 	/** Updates in append order, with the sequence number of the last one (0 for none). */
 	load(docId: string): Promise<{ updates: Uint8Array[]; lastSeq: number }>;
 	/** Removes one appended row that turned out unappliable (it was never acknowledged). */

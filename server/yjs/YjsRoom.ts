@@ -16,6 +16,14 @@ import { awarenessMessage } from './messages';
 import { PeerLink } from './PeerLink';
 import { PEER, PeerPresence, type ChangedClients } from './PeerPresence';
 
+/** An update waiting for the room's write chain, with its sender's promise. */
+interface QueuedUpdate {
+	from: YjsConnection;
+	update: Uint8Array;
+	resolve: () => void;
+	reject: (error: unknown) => void;
+}
+
 /** The least time between two catch-ups from the database (see #catchUp). */
 const CATCH_UP_EVERY_MS = 5_000;
 
@@ -49,6 +57,9 @@ export class YjsRoom {
 	#baseBytes = 0;
 	#appliedSeq = 0;
 	#writes: Promise<unknown> = Promise.resolve();
+	/** Updates waiting for the write chain (see `#drain`). */
+	#queued: QueuedUpdate[] = [];
+	#draining = false;
 	readonly #peers: PeerLink;
 	readonly #peerPresence: PeerPresence;
 	#catchUpTimer: NodeJS.Timeout | null = null;
@@ -164,19 +175,59 @@ export class YjsRoom {
 	 * once dropped because the document was closed to edits (its meeting minuted) meanwhile.
 	 */
 	submitUpdate(from: YjsConnection, update: Uint8Array): Promise<void> {
-		const run = async () => {
-			// Checked in the chain, right before the append: an update queued before the minuting
-			// but reaching here after it is dropped like a reader's, never stored.
-			if (!(await this.isOpen())) {
+		return new Promise<void>((resolve, reject) => {
+			this.#queued.push({ from, update, resolve, reject });
+			if (this.#draining) return;
+			this.#draining = true;
+			const drain = this.#writes.then(() => this.#drain());
+			this.#writes = drain.catch(() => undefined);
+		});
+	}
+
+	/**
+	 * Group commit, inside the write chain: everything that queued while the last write was in
+	 * flight is checked and stored in one go (one "still open?" read, one `appendMany`), then
+	 * applied and relayed one by one. With SQLite that is one transaction; with PostgreSQL one
+	 * round trip instead of two per keystroke, which is what let a room on PostgreSQL keep up
+	 * with 200 edits/s (before, its chain waited on the network for every update in turn).
+	 */
+	async #drain() {
+		try {
+			while (this.#queued.length > 0) {
+				const batch = this.#queued.splice(0, YJS_LIMITS.maxUpdatesPerWrite);
+				try {
+					await this.#storeAndApply(batch);
+				} catch (error) {
+					// The store failed: nobody in this batch was acknowledged.
+					for (const item of batch) item.reject(error);
+				}
+			}
+		} finally {
+			this.#draining = false;
+		}
+	}
+
+	async #storeAndApply(batch: QueuedUpdate[]) {
+		// Checked in the chain, right before the append: an update queued before the minuting
+		// but reaching here after it is dropped like a reader's, never stored.
+		if (!(await this.isOpen())) {
+			for (const { from, resolve } of batch) {
 				this.log(
 					`yjs dropped an update from ${from.user.userId} on ${this.docId}: closed to edits`
 				);
-				return;
+				resolve();
 			}
-			await this.#makeRoomFor(update.byteLength);
-			const seq = await this.store.append(this.docId, update, from.user.userId);
-			this.#rows++;
-			this.#bytes += update.byteLength;
+			return;
+		}
+		await this.#makeRoomFor(batch.reduce((sum, q) => sum + q.update.byteLength, 0));
+		const seqs = await this.store.appendMany(
+			this.docId,
+			batch.map((q) => ({ update: q.update, userId: q.from.user.userId }))
+		);
+		this.#rows += batch.length;
+		for (const q of batch) this.#bytes += q.update.byteLength;
+		for (const [i, { from, update, resolve, reject }] of batch.entries()) {
+			const seq = seqs[i] as number;
 			const before = this.#integrationMark();
 			try {
 				Y.applyUpdate(this.doc, update, from);
@@ -184,27 +235,31 @@ export class YjsRoom {
 				// It decoded but does not apply (the fuzzer found such bytes). It was never
 				// acknowledged, so it leaves the disk again. Usually Yjs threw before integrating
 				// anything; if it got part-way, memory holds structs the disk does not (none were
-				// relayed), so the document is loaded afresh from disk — no socket is dropped.
+				// relayed), so the document is loaded afresh from disk — no socket is dropped. The
+				// rest of the batch is on disk already and applies again harmlessly after a reload.
 				this.log(
 					`yjs ${this.docId}: update seq ${seq} decoded but failed to apply: ${String(error)}`
 				);
-				await this.store.remove(this.docId, seq);
-				if (this.#integrationMark() !== before) await this.#reload();
-				else {
-					this.#rows--;
-					this.#bytes -= update.byteLength;
+				try {
+					await this.store.remove(this.docId, seq);
+					if (this.#integrationMark() !== before) await this.#reload();
+					else {
+						this.#rows--;
+						this.#bytes -= update.byteLength;
+					}
+				} catch (cleanup) {
+					this.log(`yjs ${this.docId}: removing seq ${seq} failed: ${String(cleanup)}`);
 				}
-				throw new SyncRefusal(CLOSE.badMessage, 'update could not be applied');
+				reject(new SyncRefusal(CLOSE.badMessage, 'update could not be applied'));
+				continue;
 			}
 			this.#appliedSeq = seq;
 			this.#relay.relay(from, update);
 			// Stored first, then told: a peer never shows an edit the database could lose.
 			this.#peers.publishUpdate(update);
-			this.#maybeCompact();
-		};
-		const next = this.#writes.then(run);
-		this.#writes = next.catch(() => undefined);
-		return next;
+			resolve();
+		}
+		this.#maybeCompact();
 	}
 
 	/**

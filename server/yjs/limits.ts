@@ -29,6 +29,8 @@ export const YJS_LIMITS = {
 	 */
 	compactAfterRows: 200,
 	compactMaxRows: 5000,
+	/** Updates a room stores in one write (group commit; see YjsRoom). */
+	maxUpdatesPerWrite: 256,
 	/** Client ids one update may introduce; each costs a database write to bind. */
 	maxNewClientsPerUpdate: 16,
 	/** Awareness client ids one socket may speak for (a tab has one). */

@@ -41,6 +41,33 @@ export function storesContract(name: string, open: () => Promise<Stores>) {
 		);
 
 		it(
+			'Y6 several updates appended in one write load back in order after earlier ones, with ascending sequence numbers',
+			withStores(async (s) => {
+				const first = await s.yjs.append('doc', bytes(1), 'u1');
+				const seqs = await s.yjs.appendMany('doc', [
+					{ update: bytes(2, 2), userId: 'u1' },
+					{ update: bytes(3), userId: 'u2' },
+					{ update: bytes(4, 4, 4), userId: 'u1' }
+				]);
+				expect(seqs).toHaveLength(3);
+				expect(seqs[0]).toBeGreaterThan(first);
+				expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+				expect(new Set(seqs).size).toBe(3);
+				expect(await s.yjs.appendMany('doc', [])).toEqual([]);
+				const { updates, lastSeq } = await s.yjs.load('doc');
+				expect(updates.map((u) => [...u])).toEqual([[1], [2, 2], [3], [4, 4, 4]]);
+				expect(lastSeq).toBe(seqs[2]);
+				// Each row stays removable on its own (an unappliable one leaves alone).
+				await s.yjs.remove('doc', seqs[1] as number);
+				expect((await s.yjs.load('doc')).updates.map((u) => [...u])).toEqual([
+					[1],
+					[2, 2],
+					[4, 4, 4]
+				]);
+			})
+		);
+
+		it(
 			'Y2 compaction replaces a prefix and keeps later rows after it',
 			withStores(async (s) => {
 				for (let i = 0; i < 5; i++) await s.yjs.append('doc', bytes(i), 'u1');

@@ -22,6 +22,12 @@ export class MemoryYjsUpdateStore implements YjsUpdateStore {
 		return seq;
 	}
 
+	async appendMany(docId: string, rows: readonly { update: Uint8Array }[]) {
+		const seqs: number[] = [];
+		for (const r of rows) seqs.push(await this.append(docId, r.update));
+		return seqs;
+	}
+
 	async load(docId: string) {
 		const rows = this.#log(docId);
 		return { updates: rows.map((r) => r.data), lastSeq: rows.at(-1)?.seq ?? 0 };

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { YjsUpdateStore } from '../YjsUpdateStore';
-import { bytes, type PgDatabase } from './PgDatabase';
+import { bytes, type PgDatabase, type PgValue } from './PgDatabase';
 
 /**
  * The Yjs update log on PostgreSQL, shared by every instance of a cluster.
@@ -20,6 +20,24 @@ export class PgYjsUpdateStore implements YjsUpdateStore {
 			[docId, update, userId, Date.now()]
 		);
 		return row!.seq;
+	}
+
+	async appendMany(docId: string, rows: readonly { update: Uint8Array; userId: string }[]) {
+		if (rows.length === 0) return [];
+		const at = Date.now();
+		const values: string[] = [];
+		const params: PgValue[] = [docId, at];
+		for (const r of rows) {
+			params.push(r.update, r.userId);
+			values.push(`($1, $${params.length - 1}, $${params.length}, $2)`);
+		}
+		// One statement: every row or none. A statement's BIGSERIAL values are drawn in the order
+		// its rows are inserted, the VALUES order.
+		const inserted = await this.db.query<{ seq: number }>(
+			`INSERT INTO yjs_updates (doc_id, data, user_id, at) VALUES ${values.join(', ')} RETURNING seq`,
+			params
+		);
+		return inserted.map((r) => r.seq).sort((a, b) => a - b);
 	}
 
 	async load(docId: string) {

@@ -13,6 +13,19 @@ export class SqliteYjsUpdateStore implements YjsUpdateStore {
 		);
 	}
 
+	async appendMany(docId: string, rows: readonly { update: Uint8Array; userId: string }[]) {
+		const insert = this.sql.prepare(
+			'INSERT INTO yjs_updates (doc_id, data, user_id, at) VALUES (?, ?, ?, ?)'
+		);
+		const at = Date.now();
+		return this.sql.write(() =>
+			// A savepoint inside an open transaction, its own transaction otherwise: all or none.
+			this.sql.db.transaction(() =>
+				rows.map((r) => insert.run(docId, r.update, r.userId, at).lastInsertRowid as number)
+			)()
+		);
+	}
+
 	async load(docId: string) {
 		const rows = this.sql
 			.prepare('SELECT seq, data FROM yjs_updates WHERE doc_id = ? ORDER BY seq')
