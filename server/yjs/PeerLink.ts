@@ -14,7 +14,10 @@ export interface PeerHandlers {
 	awareness(update: Uint8Array): void;
 	/** Another instance opened the document and asks for the presence held here. */
 	awarenessQuery(): void;
-	/** The bus lost messages (Redis reconnected): re-read the document from the database. */
+	/**
+	 * The bus lost messages (Redis reconnected): re-read the document from the database and
+	 * forget the peers' presence, which they are asked for again right after.
+	 */
 	resumed(): void;
 }
 
@@ -53,7 +56,11 @@ export class PeerLink {
 		this.#offs.push(
 			updates,
 			presence,
-			this.bus.onResume(() => this.handlers.resumed())
+			this.bus.onResume(() => {
+				this.handlers.resumed();
+				// Presence changes published during the break are lost too: ask again.
+				this.bus.publish(`yjs-aw:${this.docId}`, Uint8Array.of(AWARENESS_QUERY));
+			})
 		);
 		let timer: NodeJS.Timeout | undefined;
 		const waited = await Promise.race([

@@ -1,4 +1,9 @@
-import { applyAwarenessUpdate, encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
+import {
+	applyAwarenessUpdate,
+	encodeAwarenessUpdate,
+	removeAwarenessStates,
+	type Awareness
+} from 'y-protocols/awareness';
 import type { PeerLink } from './PeerLink';
 
 export type ChangedClients = { added: number[]; updated: number[]; removed: number[] };
@@ -37,6 +42,18 @@ export class PeerPresence {
 		}
 		// Each instance times out stale entries by itself.
 		if (origin !== 'timeout') this.link.publishAwareness(update);
+	}
+
+	/**
+	 * Drops every entry peers told us about (a removal published during a bus break never
+	 * arrived); the peers' answers to the query that follows bring back what is current. Their
+	 * clocks are forgotten too, or the same entry at the same clock would not be taken again.
+	 */
+	forgetPeers() {
+		const ids = [...this.#ids];
+		if (ids.length === 0) return;
+		removeAwarenessStates(this.awareness, ids, PEER);
+		for (const id of ids) this.awareness.meta.delete(id);
 	}
 
 	/** A peer opened the document: it is told every entry made here (the server's included). */

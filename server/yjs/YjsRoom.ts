@@ -89,7 +89,10 @@ export class YjsRoom {
 				update: (update) => this.#applyPeerUpdate(update),
 				awareness: (update) => this.#peerPresence.apply(update),
 				awarenessQuery: () => this.#peerPresence.answerQuery(),
-				resumed: () => this.#scheduleCatchUp()
+				resumed: () => {
+					this.#peerPresence.forgetPeers();
+					this.#scheduleCatchUp();
+				}
 			},
 			log
 		);

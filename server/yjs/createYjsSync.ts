@@ -117,6 +117,31 @@ export function createYjsSync(deps: SyncDeps): SyncEndpoint {
 		}
 	});
 
+	// Cluster mode: what the other instances announced while the bus was down (a logout, a role
+	// removed, a meeting minuted) never arrived, so every open socket is judged again from the
+	// shared database once the bus is back.
+	const offResume = deps.bus?.onResume(() => {
+		recheckAll().catch((error: unknown) =>
+			log(`yjs recheck after the bus resumed: ${String(error)}`)
+		);
+	});
+
+	async function recheckAll() {
+		const now = config.now?.() ?? Date.now();
+		for (const conn of [...connections]) {
+			const session = await stores.sessions.get(conn.user.sessionId);
+			if (!session || session.expiresAt <= now) {
+				conn.refuse(new SyncRefusal(CLOSE.unauthorized, 'session ended'));
+				continue;
+			}
+			await recheck(conn);
+		}
+		for (const room of rooms.rooms()) {
+			room.closed = !(await room.isOpen());
+			room.publishPresence();
+		}
+	}
+
 	async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, user: SyncUser) {
 		const docId = agendaIdFromPath(req.url, prefix);
 		const grant = docId ? await authorizeAgenda(access, user, docId) : null;
@@ -175,6 +200,7 @@ export function createYjsSync(deps: SyncDeps): SyncEndpoint {
 		async close() {
 			closing = true;
 			offDocumentChange();
+			offResume?.();
 			clearInterval(heartbeat);
 			const open = [...connections];
 			for (const conn of open) conn.close(CLOSE.goingAway, 'server shutting down');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { rmSync } from 'node:fs';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -148,3 +149,40 @@ function paragraphOf(text: string) {
 function fragmentJson(doc: Y.Doc) {
 	return JSON.stringify(doc.getXmlFragment(AGENDA_FRAGMENT).toJSON());
 }
+
+test('after a Redis break, sockets are judged again: an announcement lost in the break still takes effect', async () => {
+	const member = DEMO_USERS.find((u) => u.username === 'rc-member')!;
+	const watcher = await openAgenda(one, 'secretary');
+	const editor = await openAgenda(two, 'rc-member');
+	editor.provider.awareness.setLocalStateField('cursor', { anchor: 2 });
+	const present = () =>
+		readPresence(watcher.provider.awareness.getStates(), watcher.provider.awareness.clientID)
+			.people.map((p) => p.id)
+			.includes(member.id);
+	await waitFor(present, 'the editor’s presence across instances');
+	// (u-oc lost its role in the test above.)
+	const { token, session } = await one.services.sessions.create('u-secretary');
+	const raw = await openRawSocket(
+		{
+			...two,
+			headersFor: async () => ({ Cookie: `${SESSION_COOKIE}=${token}`, Origin: two.url })
+		},
+		'secretary'
+	);
+	// Changed in the database with no announcement, as if it was published during the break.
+	await one.services.stores.org.removeMembership(member.id, member.unitId, member.role);
+	await one.services.stores.sessions.remove(session.id);
+
+	const admin = new Redis(redis.url);
+	admin.on('error', () => {});
+	try {
+		await admin.call('CLIENT', 'KILL', 'TYPE', 'pubsub');
+		const stillOpen = new Promise((r) => setTimeout(() => r('still open'), 10_000).unref());
+		expect(await Promise.race([raw.closed, stillOpen])).toBe(CLOSE.unauthorized);
+		await waitFor(() => !present(), 'the removed member to stop writing');
+	} finally {
+		admin.disconnect();
+		editor.destroy();
+		watcher.destroy();
+	}
+});
