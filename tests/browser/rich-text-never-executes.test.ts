@@ -198,7 +198,7 @@ describe('rich text never executes', () => {
 			});
 			document.querySelector('.gz-editor')?.dispatchEvent(event);
 		}, html);
-		await expect.poll(() => shownParagraphs(page)).toContain('粘贴结束');
+		await expect.poll(() => shownParagraphs(page), { timeout: 10_000 }).toContain('粘贴结束');
 		const text = (await shownParagraphs(page)).join('\n');
 		for (const words of ['js链接', 'js实体', 'data链接', 'vb链接', '好链接', '粗体', '样式']) {
 			expect(text).toContain(words);

@@ -29,7 +29,7 @@ function toEntry(r: Row): StoredAuditEntry {
 
 /**
  * The audit log on PostgreSQL: record and read, nothing else (the class has no other method,
- * which the contract checks), and triggers refuse UPDATE, DELETE and TRUNCATE on the table.
+ * which the contract checks), and triggers refuse every change and removal on the table.
  * `detail` stays JSON text, as in SQLite, so it reads back exactly as written.
  */
 export class PgAuditLog implements AuditLog {
