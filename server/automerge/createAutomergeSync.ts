@@ -172,7 +172,8 @@ export function createAutomergeSync(deps: AutomergeSyncDeps): AutomergeSync {
 	};
 
 	// Whatever was published while the link to the other instances was down is lost: every open
-	// board re-reads the store.
+	// board re-reads the store, and every open socket is judged again from the shared database —
+	// a logout or a role removed on another instance during the break was never announced here.
 	const offResume = cluster?.onResume(() => {
 		for (const room of rooms.values()) {
 			room
@@ -181,7 +182,22 @@ export function createAutomergeSync(deps: AutomergeSyncDeps): AutomergeSync {
 					config.log(`automerge: catching up on ${room.documentId} failed: ${String(err)}`)
 				);
 		}
+		recheckAll().catch((err: unknown) =>
+			config.log(`automerge: recheck after the bus resumed failed: ${String(err)}`)
+		);
 	});
+
+	async function recheckAll() {
+		const now = config.now?.() ?? Date.now();
+		for (const conn of [...connections]) {
+			const session = await stores.sessions.get(conn.user.sessionId);
+			if (!session || session.expiresAt <= now) {
+				conn.close(CLOSE.unauthorized, 'session ended');
+				continue;
+			}
+			await conn.recheck();
+		}
+	}
 
 	const heartbeat = setInterval(() => {
 		for (const c of connections) c.heartbeat();

@@ -13,6 +13,7 @@ import { publishedMeeting } from '../helpers/commentFixtures';
 import { startTestServer, tempDataDir, waitFor, type TestServer } from '../helpers/server';
 import { startTempPostgres, type TempPostgres } from '../helpers/tempPostgres';
 import { startTempRedis, type TempRedis } from '../helpers/tempRedis';
+import { closeCode, rawSocket } from '../helpers/automergeClient';
 import { openAgenda, openRawSocket } from '../helpers/yjsClient';
 
 // Two instances in this process (the services are factories, nothing is global), on one
@@ -150,7 +151,7 @@ function fragmentJson(doc: Y.Doc) {
 	return JSON.stringify(doc.getXmlFragment(AGENDA_FRAGMENT).toJSON());
 }
 
-test('after a Redis break, sockets are judged again: an announcement lost in the break still takes effect', async () => {
+test('after a Redis break, agenda and board sockets are judged again: an announcement lost in the break still takes effect', async () => {
 	const member = DEMO_USERS.find((u) => u.username === 'rc-member')!;
 	const watcher = await openAgenda(one, 'secretary');
 	const editor = await openAgenda(two, 'rc-member');
@@ -169,6 +170,15 @@ test('after a Redis break, sockets are judged again: an announcement lost in the
 		},
 		'secretary'
 	);
+	// The same session's board socket (one socket carries every board): judged again too.
+	const boardSocket = await rawSocket(
+		{
+			wsUrl: two.wsUrl,
+			headersFor: async () => ({ Cookie: `${SESSION_COOKIE}=${token}`, Origin: two.url })
+		},
+		'secretary'
+	);
+	const boardClosed = closeCode(boardSocket, 10_000);
 	// Changed in the database with no announcement, as if it was published during the break.
 	await one.services.stores.org.removeMembership(member.id, member.unitId, member.role);
 	await one.services.stores.sessions.remove(session.id);
@@ -179,6 +189,7 @@ test('after a Redis break, sockets are judged again: an announcement lost in the
 		await admin.call('CLIENT', 'KILL', 'TYPE', 'pubsub');
 		const stillOpen = new Promise((r) => setTimeout(() => r('still open'), 10_000).unref());
 		expect(await Promise.race([raw.closed, stillOpen])).toBe(CLOSE.unauthorized);
+		expect(await boardClosed).toBe(CLOSE.unauthorized);
 		await waitFor(() => !present(), 'the removed member to stop writing');
 	} finally {
 		admin.disconnect();
