@@ -18,7 +18,11 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
 	if (await stores.org.unit('d-beichen')) return false;
 	if ((await stores.users.byUsername('secretary')) !== null) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	await stores.transaction(async () => {
+	return stores.transaction(async () => {
+		// Asked again inside the transaction: instances started together on one empty PostgreSQL
+		// database take turns here (transactions are serialised across instances), and the
+		// later ones find the district loaded instead of failing on its ids.
+		if (await stores.org.unit('d-beichen')) return false;
 		for (const u of DEMO_UNITS) await stores.org.addUnit(u);
 		for (const u of DEMO_USERS) {
 			await stores.users.create({
@@ -53,6 +57,6 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
 		await seedDemoResources(stores, services.now());
 		// Joint meetings: one minuted with three signatures, one published and coming up.
 		await seedDemoMeetings(stores, services.now(), SEED_USER);
+		return true;
 	});
-	return true;
 }
