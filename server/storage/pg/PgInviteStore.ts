@@ -1,31 +1,7 @@
-import type { Role } from '../../../src/lib/domain/roles';
 import type { InviteStore } from '../InviteStore';
 import type { Invite, ResetCode } from '../types';
 import type { PgDatabase } from './PgDatabase';
-
-interface InviteRow {
-	id: string;
-	unit_id: string;
-	role: Role;
-	created_by: string;
-	created_at: number;
-	expires_at: number;
-	used_at: number | null;
-	used_by: string | null;
-	revoked_at: number | null;
-}
-
-const toInvite = (r: InviteRow): Invite => ({
-	id: r.id,
-	unitId: r.unit_id,
-	role: r.role,
-	createdBy: r.created_by,
-	createdAt: r.created_at,
-	expiresAt: r.expires_at,
-	usedAt: r.used_at,
-	usedBy: r.used_by,
-	revokedAt: r.revoked_at
-});
+import { type InviteRow, toInvite } from '../rows/inviteRows';
 
 export class PgInviteStore implements InviteStore {
 	constructor(private readonly db: PgDatabase) {}

@@ -1,5 +1,4 @@
 import type { MeetingState } from '../../../src/lib/domain/meetings';
-import type { Committee } from '../../../src/lib/domain/roles';
 import type {
 	AgendaRevision,
 	MeetingDetails,
@@ -9,56 +8,14 @@ import type {
 	MeetingStore
 } from '../MeetingStore';
 import type { PgDatabase } from './PgDatabase';
-
-interface MeetingRow {
-	id: string;
-	community_id: string;
-	title: string;
-	starts_at: number;
-	place: string;
-	committees: string;
-	other_parties: string;
-	state: string;
-	agenda_id: string;
-	created_by: string;
-	created_at: number;
-	updated_at: number;
-}
-
-const toMeeting = (r: MeetingRow): MeetingRecord => ({
-	id: r.id,
-	communityId: r.community_id,
-	title: r.title,
-	startsAt: r.starts_at,
-	place: r.place,
-	committees: JSON.parse(r.committees) as Committee[],
-	otherParties: JSON.parse(r.other_parties) as string[],
-	state: r.state as MeetingState,
-	agendaId: r.agenda_id,
-	createdBy: r.created_by,
-	createdAt: r.created_at,
-	updatedAt: r.updated_at
-});
-
-interface RevisionRow {
-	meeting_id: string;
-	revision: number;
-	agenda_id: string;
-	based_on: string | null;
-	reason: string | null;
-	created_by: string;
-	created_at: number;
-}
-
-const toRevision = (r: RevisionRow): AgendaRevision => ({
-	meetingId: r.meeting_id,
-	revision: r.revision,
-	agendaId: r.agenda_id,
-	basedOn: r.based_on,
-	reason: r.reason,
-	createdBy: r.created_by,
-	createdAt: r.created_at
-});
+import {
+	type MeetingRow,
+	type RevisionRow,
+	type SignatureRow,
+	toMeeting,
+	toRevision,
+	toSignature
+} from '../rows/meetingRows';
 
 interface MoveRow {
 	id: number;
@@ -78,28 +35,6 @@ const toMove = (r: MoveRow): MeetingMove => ({
 	reason: r.reason,
 	authorId: r.author_id,
 	at: r.at
-});
-
-interface SignatureRow {
-	id: number;
-	meeting_id: string;
-	revision: number;
-	committee: string;
-	item_id: string | null;
-	signer_id: string;
-	signed_at: number;
-	withdrawn_at: number | null;
-}
-
-const toSignature = (r: SignatureRow): MeetingSignature => ({
-	id: r.id,
-	meetingId: r.meeting_id,
-	revision: r.revision,
-	committee: r.committee as Committee,
-	itemId: r.item_id,
-	signerId: r.signer_id,
-	signedAt: r.signed_at,
-	withdrawnAt: r.withdrawn_at
 });
 
 type MoveBy = { reason: string | null; authorId: string; at: number };

@@ -2,34 +2,7 @@ import type { Role, UnitKind } from '../../../src/lib/domain/roles';
 import type { MemberMatch, OrgStore } from '../OrgStore';
 import type { Membership, Unit } from '../types';
 import type { PgDatabase } from './PgDatabase';
-
-interface UnitRow {
-	id: string;
-	parent_id: string | null;
-	kind: UnitKind;
-	name: string;
-	name_en: string;
-}
-interface MemberRow {
-	user_id: string;
-	unit_id: string;
-	role: Role;
-	created_at: number;
-}
-
-const toUnit = (r: UnitRow): Unit => ({
-	id: r.id,
-	parentId: r.parent_id,
-	kind: r.kind,
-	name: r.name,
-	nameEn: r.name_en
-});
-const toMember = (r: MemberRow): Membership => ({
-	userId: r.user_id,
-	unitId: r.unit_id,
-	role: r.role,
-	createdAt: r.created_at
-});
+import { type MemberRow, toMember, toUnit, type UnitRow } from '../rows/orgRows';
 
 /**
  * The organisation tree and its memberships on PostgreSQL. Text sorts with COLLATE "C" (byte

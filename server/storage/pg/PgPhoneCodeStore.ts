@@ -1,27 +1,6 @@
 import type { PhoneCode, PhoneCodeStore } from '../PhoneCodeStore';
 import type { PgDatabase } from './PgDatabase';
-
-interface PhoneCodeRow {
-	id: string;
-	phone: string;
-	purpose: PhoneCode['purpose'];
-	code_hash: string;
-	attempts: number;
-	created_at: number;
-	expires_at: number;
-	used_at: number | null;
-}
-
-const toCode = (r: PhoneCodeRow): PhoneCode => ({
-	id: r.id,
-	phone: r.phone,
-	purpose: r.purpose,
-	codeHash: r.code_hash,
-	attempts: r.attempts,
-	createdAt: r.created_at,
-	expiresAt: r.expires_at,
-	usedAt: r.used_at
-});
+import { type PhoneCodeRow, toCode } from '../rows/phoneCodeRows';
 
 export class PgPhoneCodeStore implements PhoneCodeStore {
 	constructor(private readonly db: PgDatabase) {}

@@ -1,29 +1,6 @@
 import type { Resident, ResidentStore } from '../ResidentStore';
 import type { PgDatabase } from './PgDatabase';
-
-interface ResidentRow {
-	user_id: string;
-	community_id: string;
-	grid_id: string;
-	building_id: string | null;
-	room: string;
-	phone: string | null;
-	status: Resident['status'];
-	confirmed_by: string | null;
-	created_at: number;
-}
-
-const toResident = (r: ResidentRow): Resident => ({
-	userId: r.user_id,
-	communityId: r.community_id,
-	gridId: r.grid_id,
-	buildingId: r.building_id,
-	room: r.room,
-	phone: r.phone,
-	status: r.status,
-	confirmedBy: r.confirmed_by,
-	createdAt: r.created_at
-});
+import { type ResidentRow, toResident } from '../rows/residentRows';
 
 // Ties in listings break on the id in byte order (SQLite's BINARY), whatever the database's locale.
 const IN_ORDER = 'ORDER BY created_at, user_id COLLATE "C"';

@@ -1,49 +1,7 @@
-import type { ProjectCategory, ProjectLevel } from '../../../src/lib/domain/board';
 import { pledgeSnapshot, type ProjectStage } from '../../../src/lib/domain/projects';
 import type { PledgeRevision, ProjectRecord, ProjectStore, StageMove } from '../ProjectStore';
 import type { SqliteDatabase } from './SqliteDatabase';
-
-interface ProjectRow {
-	board_id: string;
-	community_id: string;
-	level: string;
-	unit_id: string;
-	category: string;
-	stage: string;
-	created_by: string;
-	created_at: number;
-	updated_at: number;
-}
-
-const toProject = (r: ProjectRow): ProjectRecord => ({
-	boardId: r.board_id,
-	communityId: r.community_id,
-	level: r.level as ProjectLevel,
-	unitId: r.unit_id,
-	category: r.category as ProjectCategory,
-	stage: r.stage as ProjectStage,
-	createdBy: r.created_by,
-	createdAt: r.created_at,
-	updatedAt: r.updated_at
-});
-
-interface RevisionRow {
-	board_id: string;
-	revision: number;
-	snapshot: string;
-	reason: string | null;
-	author_id: string;
-	at: number;
-}
-
-const toRevision = (r: RevisionRow): PledgeRevision => ({
-	boardId: r.board_id,
-	revision: r.revision,
-	snapshot: pledgeSnapshot(JSON.parse(r.snapshot) as Record<string, unknown>),
-	reason: r.reason,
-	authorId: r.author_id,
-	at: r.at
-});
+import { type ProjectRow, type RevisionRow, toProject, toRevision } from '../rows/projectRows';
 
 export class SqliteProjectStore implements ProjectStore {
 	constructor(private readonly sql: SqliteDatabase) {}

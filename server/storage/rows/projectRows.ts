@@ -1,0 +1,47 @@
+import type { ProjectCategory, ProjectLevel } from '../../../src/lib/domain/board';
+import { pledgeSnapshot, type ProjectStage } from '../../../src/lib/domain/projects';
+import type { PledgeRevision, ProjectRecord } from '../ProjectStore';
+
+/** Row shapes and row → record mappers, shared by the SQLite and PostgreSQL stores: both
+ * engines store the same columns, so a record reads back the same from either. */
+export interface ProjectRow {
+	board_id: string;
+	community_id: string;
+	level: string;
+	unit_id: string;
+	category: string;
+	stage: string;
+	created_by: string;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface RevisionRow {
+	board_id: string;
+	revision: number;
+	snapshot: string;
+	reason: string | null;
+	author_id: string;
+	at: number;
+}
+
+export const toProject = (r: ProjectRow): ProjectRecord => ({
+	boardId: r.board_id,
+	communityId: r.community_id,
+	level: r.level as ProjectLevel,
+	unitId: r.unit_id,
+	category: r.category as ProjectCategory,
+	stage: r.stage as ProjectStage,
+	createdBy: r.created_by,
+	createdAt: r.created_at,
+	updatedAt: r.updated_at
+});
+
+export const toRevision = (r: RevisionRow): PledgeRevision => ({
+	boardId: r.board_id,
+	revision: r.revision,
+	snapshot: pledgeSnapshot(JSON.parse(r.snapshot) as Record<string, unknown>),
+	reason: r.reason,
+	authorId: r.author_id,
+	at: r.at
+});
