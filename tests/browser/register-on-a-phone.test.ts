@@ -38,7 +38,9 @@ describe('registration on a phone', () => {
 
 	it('a new resident registers with the texted code and lands home with the resident role only', async () => {
 		const page = await phone.newPage();
-		await page.goto(`${phone.base}/register`);
+		// The community picker acts once the page's script runs (it loads the page's language
+		// first): on a loaded machine a pick made before that was lost and the test timed out.
+		await page.goto(`${phone.base}/register`, { waitUntil: 'networkidle' });
 		await page.selectOption('select[name="c"]', 'c-a');
 		await page.waitForSelector('select[name="grid"]');
 		await page.selectOption('select[name="grid"]', 'c-a-g1');
