@@ -1,12 +1,11 @@
 import { rmSync } from 'node:fs';
-import { YJS_SYNC_PATH } from '../../src/lib/domain/yjsProtocol';
 import { openPgStores } from '../../server/storage/pg';
 import { spawnServer, type ChildServer } from '../../tests/helpers/childServer';
 import { tempDataDir } from '../../tests/helpers/server';
 import { startTempPostgres } from '../../tests/helpers/tempPostgres';
 import { startTempRedis } from '../../tests/helpers/tempRedis';
 import type { BenchServer } from './BenchServer';
-import { seedBenchPeople } from './gongzhiForBench';
+import { benchClients, seedBenchPeople } from './gongzhiForBench';
 
 /**
  * Gongzhi in cluster mode: `instances` processes on one throwaway PostgreSQL and Redis (Debian's
@@ -54,32 +53,12 @@ export async function startGongzhiClusterForBench(opts: {
 		await stores.close();
 		for (let i = 1; i < opts.instances; i++) await start(i);
 		const on = (i: number) => children[i % children.length] as ChildServer;
-		const headers = (cookie: string, i: number) => ({ Cookie: cookie, Origin: on(i).url });
 		return {
 			name: opts.name,
 			pid: children[0]?.child.pid as number,
 			pids: children.map((c) => c.child.pid as number),
 			url: on(0).url,
-			editor(docName, i) {
-				const c = writerCookies[i % writerCookies.length];
-				if (!c) throw new Error(`no writer account ${i}`);
-				return {
-					kind: 'y-websocket',
-					url: on(i).wsUrl + YJS_SYNC_PATH,
-					docName,
-					headers: headers(c, i)
-				};
-			},
-			receiver(docName, i) {
-				const c = readerCookies[i];
-				if (!c) throw new Error(`only ${readerCookies.length} reader accounts; asked for ${i + 1}`);
-				return {
-					protocol: 'y-websocket',
-					url: `${on(i).wsUrl}${YJS_SYNC_PATH}/${docName}`,
-					docName,
-					headers: headers(c, i)
-				};
-			},
+			...benchClients(on, { readerCookies, writerCookies }),
 			stop: () => stopAll()
 		};
 	} catch (error) {

@@ -49,31 +49,11 @@ export async function startGongzhiForBench(opts: {
 			...(opts.persistence === false ? { GONGZHI_BENCH_YJS_STORE: 'memory' } : {})
 		}
 	});
-	const headers = (cookie: string) => ({ Cookie: cookie, Origin: server.url });
 	return {
 		name: 'gongzhi',
 		pid: server.child.pid as number,
 		url: server.url,
-		editor(docName, i) {
-			const c = writerCookies[i % writerCookies.length];
-			if (!c) throw new Error(`no writer account ${i}`);
-			return {
-				kind: 'y-websocket',
-				url: server.wsUrl + YJS_SYNC_PATH,
-				docName,
-				headers: headers(c)
-			};
-		},
-		receiver(docName, i) {
-			const c = readerCookies[i];
-			if (!c) throw new Error(`only ${readerCookies.length} reader accounts; asked for ${i + 1}`);
-			return {
-				protocol: 'y-websocket',
-				url: `${server.wsUrl}${YJS_SYNC_PATH}/${docName}`,
-				docName,
-				headers: headers(c)
-			};
-		},
+		...benchClients(() => server, { readerCookies, writerCookies }),
 		async stop() {
 			if (process.env.BENCH_CPU_PROF) {
 				// A clean exit, so V8 writes the profile.
@@ -139,4 +119,38 @@ export async function seedBenchPeople(
 		for (const id of writerIds) writerCookies.push(await cookie(id));
 	});
 	return { readerCookies, writerCookies };
+}
+
+/**
+ * Editors and receivers as BenchServer hands them out: accounts dealt by index, each client on
+ * the instance `on(i)` gives (one server, or a cluster's instances in turn).
+ */
+export function benchClients(
+	on: (i: number) => { url: string; wsUrl: string },
+	cookies: { readerCookies: string[]; writerCookies: string[] }
+): Pick<BenchServer, 'editor' | 'receiver'> {
+	const { readerCookies, writerCookies } = cookies;
+	const headers = (cookie: string, i: number) => ({ Cookie: cookie, Origin: on(i).url });
+	return {
+		editor(docName, i) {
+			const c = writerCookies[i % writerCookies.length];
+			if (!c) throw new Error(`no writer account ${i}`);
+			return {
+				kind: 'y-websocket',
+				url: on(i).wsUrl + YJS_SYNC_PATH,
+				docName,
+				headers: headers(c, i)
+			};
+		},
+		receiver(docName, i) {
+			const c = readerCookies[i];
+			if (!c) throw new Error(`only ${readerCookies.length} reader accounts; asked for ${i + 1}`);
+			return {
+				protocol: 'y-websocket',
+				url: `${on(i).wsUrl}${YJS_SYNC_PATH}/${docName}`,
+				docName,
+				headers: headers(c, i)
+			};
+		}
+	};
 }
