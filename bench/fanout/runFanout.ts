@@ -38,6 +38,10 @@ export async function runFanout(
 ): Promise<FanoutFigure[]> {
 	const generators: Generator[] = [];
 	const figures: FanoutFigure[] = [];
+	const everyPid = () => [
+		...servers.flatMap((s) => s.pids ?? [s.pid]),
+		...generators.map((g) => g.pid)
+	];
 	try {
 		for (const server of servers) {
 			const generator = await startGenerator();
@@ -60,8 +64,9 @@ export async function runFanout(
 				);
 			connected = n;
 			// Let the join storm (presence, sync step 2 to every newcomer) settle first, on every
-			// server: one still answering its newcomers would take core 0 from the phase.
-			const settled = await waitForIdle(servers.flatMap((s) => s.pids ?? [s.pid]));
+			// server and generator: one still answering or reading its newcomers would take a core
+			// from the phase.
+			const settled = await waitForIdle(everyPid());
 			log(`N=${n}: servers idle after ${settled} ms`);
 			for (const [p, { ratePerSecond, seconds }] of plan.phases.entries()) {
 				// Each phase starts with a different server, so none always runs first after a join.
@@ -98,9 +103,12 @@ export async function runFanout(
 						log(`${server.name} did not drain in time; reconnecting its receivers`);
 						await generator.reconnectReceivers();
 					}
-					// Whoever ran last (a backlog, or its receivers rejoining) must be done with core 0
-					// before the next server's phase starts.
-					await waitForIdle(servers.flatMap((s) => s.pids ?? [s.pid]));
+					// Whoever ran last (a backlog, or its receivers rejoining) must be done with both
+					// cores before the next server's phase starts: a generator still reading a backlog
+					// or a thousand rejoining syncs on core 1 starves the next server's generator (the
+					// reason Hocuspocus, whose 500/s phase came after the reference server's, had
+					// delivered nothing there in every full run).
+					await waitForIdle(everyPid());
 				}
 			}
 		}
