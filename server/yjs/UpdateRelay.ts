@@ -1,79 +1,149 @@
 import * as Y from 'yjs';
+import { binaryFrame } from '../sync/wsFrame';
 import type { YjsConnection } from './YjsConnection';
 import { updateMessage } from './messages';
 
-interface Pending {
-	/** null: another instance's update, which every socket here gets. */
+interface Entry {
+	/** Numbers the room's applied updates in order; a socket is owed every entry above its mark. */
+	seq: number;
+	/** null: another instance's update (or a catch-up), which every socket here gets. */
 	from: YjsConnection | null;
 	update: Uint8Array;
 }
 
 /**
- * Relays a room's applied updates to its sockets once per turn of the event loop instead of once
- * per update: everything applied in one turn is merged into one update, encoded into one frame,
- * and that same buffer goes to every socket that sent none of it — a thousand readers cost one
- * merge and one encode, not a thousand. A socket that sent some of the batch gets the rest merged
- * for it alone (its own edits are not echoed). Under light load a turn holds one update and it
- * goes out as before; under heavy load the batches grow by themselves, since a slow turn lets
- * more updates arrive before the next.
+ * Relays a room's applied updates to its sockets by going round them in slices: each socket
+ * visited is sent, as one frame, everything applied since its last visit, and the round yields
+ * to the event loop between slices. An update applied
+ * mid-round joins the round at once for the sockets still ahead and is picked up by the next
+ * round for those behind, so it reaches every socket within one round — the time to write to
+ * each socket once — instead of waiting for a whole fan-out to finish before its own starts.
+ * The sockets of a slice were mostly last visited together, so they are owed the same updates:
+ * those are merged (`Y.mergeUpdates`) and framed once for all of them. A socket never gets its
+ * own updates back. A round starts only while something is owed, so an idle room costs nothing,
+ * and rounds start at least `roundEveryMs` apart, so under load a visit carries more updates
+ * instead of coming more often: the work is bounded by the sockets, not the edits, and incoming
+ * messages are handled between slices rather than queued behind a thousand writes.
  */
 export class UpdateRelay {
-	#pending: Pending[] = [];
+	/** Updates some socket may still be owed, oldest first. */
+	#log: Entry[] = [];
+	#seq = 0;
+	/** This round's sockets, in order, and the next one to visit. */
+	#round: YjsConnection[] = [];
+	#next = 0;
 	#timer: NodeJS.Immediate | NodeJS.Timeout | null = null;
-	/** performance.now() before which the next flush waits (see `pauseFactor`). */
-	#nextFlushAt = 0;
+	/** performance.now() when the last round began (see `roundEveryMs`). */
+	#roundStartedAt = Number.NEGATIVE_INFINITY;
+	/** Frames prepared for a mark (everything above it), valid while `#seq` is `#framesAt`. */
+	#frames = new Map<number, { frame: Buffer; message: Uint8Array }>();
+	#framesAt = 0;
 
 	constructor(
-		private readonly connections: Iterable<YjsConnection>,
-		/**
-		 * After a flush that took t ms the next waits until `pauseFactor × t` ms have passed, so
-		 * fanning out to a big room takes at most 1 / (1 + pauseFactor) of the process and the
-		 * rest of the server (other rooms, the write chain, upgrades) keeps its share; the wait
-		 * is a few ms for a thousand sockets and nothing for a small room.
-		 */
-		private readonly pauseFactor = 0
+		private readonly connections: ReadonlySet<YjsConnection>,
+		/** Sockets written per slice before the round yields to the event loop. */
+		private readonly slice: number,
+		/** The least time from one round's start to the next's (a quiet room's starts at once). */
+		private readonly roundEveryMs: number
 	) {}
 
-	/** Queues an update that is stored and applied; it leaves at the end of this turn. */
+	/** Queues an update that is stored and applied; its delivery starts at the end of this turn. */
 	relay(from: YjsConnection | null, update: Uint8Array) {
-		this.#pending.push({ from, update });
-		if (this.#timer) return;
-		const wait = this.#nextFlushAt - performance.now();
-		this.#timer =
-			wait >= 1 ? setTimeout(() => this.flush(), wait) : setImmediate(() => this.flush());
+		this.#log.push({ seq: ++this.#seq, from, update });
+		if (from) from.relay.ownSeq = this.#seq;
+		this.#schedule();
 	}
 
+	/** Sends every socket what it is owed, now (the room is closing). */
 	flush() {
 		if (this.#timer) {
-			clearTimeout(this.#timer as NodeJS.Timeout);
 			clearImmediate(this.#timer as NodeJS.Immediate);
+			clearTimeout(this.#timer as NodeJS.Timeout);
+		}
+		this.#timer = null;
+		for (const conn of this.connections) this.#visit(conn);
+		this.#log = [];
+		this.#round = [];
+		this.#next = 0;
+	}
+
+	#schedule() {
+		if (this.#timer) return;
+		const run = () => {
 			this.#timer = null;
+			this.#step();
+		};
+		// Mid-round the next slice goes out at once; a new round waits out the least spacing.
+		const wait =
+			this.#next < this.#round.length
+				? 0
+				: this.#roundStartedAt + this.roundEveryMs - performance.now();
+		this.#timer = wait >= 1 ? setTimeout(run, wait) : setImmediate(run);
+	}
+
+	#step() {
+		if (this.#next >= this.#round.length && !this.#startRound()) return;
+		const end = Math.min(this.#next + this.slice, this.#round.length);
+		for (; this.#next < end; this.#next++) {
+			const conn = this.#round[this.#next] as YjsConnection;
+			if (this.connections.has(conn)) this.#visit(conn);
 		}
-		const batch = this.#pending;
-		if (batch.length === 0) return;
-		this.#pending = [];
-		const started = performance.now();
-		const senders = new Set(batch.map((p) => p.from));
-		const everything = toBuffer(updateMessage(merge(batch.map((p) => p.update))));
-		for (const conn of this.connections) {
-			if (!senders.has(conn)) {
-				conn.send(everything);
-				continue;
-			}
-			if (senders.size === 1) continue;
-			const others = batch.filter((p) => p.from !== conn).map((p) => p.update);
-			conn.send(toBuffer(updateMessage(merge(others))));
+		this.#schedule();
+	}
+
+	/** Starts a round if any socket is owed anything, after dropping what every socket has. */
+	#startRound(): boolean {
+		let lowest = this.#seq;
+		for (const conn of this.connections) lowest = Math.min(lowest, conn.relay.sentSeq);
+		const keepFrom = this.#log.findIndex((e) => e.seq > lowest);
+		this.#log = keepFrom < 0 ? [] : this.#log.slice(keepFrom);
+		this.#round = this.#log.length > 0 ? [...this.connections] : [];
+		this.#next = 0;
+		if (this.#round.length > 0) this.#roundStartedAt = performance.now();
+		return this.#round.length > 0;
+	}
+
+	#visit(conn: YjsConnection) {
+		const mark = conn.relay.sentSeq;
+		if (mark >= this.#seq) return;
+		conn.relay.sentSeq = this.#seq;
+		if (conn.relay.ownSeq > mark) {
+			// A writer is not sent its own updates back: the others' are merged for it alone.
+			const others = this.#owedAbove(mark).filter((e) => e.from !== conn);
+			if (others.length > 0) conn.send(updateMessage(merge(others)));
+			return;
 		}
-		const now = performance.now();
-		this.#nextFlushAt = now + (now - started) * this.pauseFactor;
+		const prepared = this.#frameAbove(mark);
+		if (prepared) conn.sendFrame(prepared.frame, prepared.message);
+	}
+
+	#owedAbove(mark: number): Entry[] {
+		// The log is short (about one round of updates) and ordered: scan from the newest end.
+		let i = this.#log.length;
+		while (i > 0 && (this.#log[i - 1] as Entry).seq > mark) i--;
+		return this.#log.slice(i);
+	}
+
+	#frameAbove(mark: number) {
+		if (this.#framesAt !== this.#seq) {
+			this.#frames.clear();
+			this.#framesAt = this.#seq;
+		}
+		let prepared = this.#frames.get(mark);
+		if (!prepared) {
+			const owed = this.#owedAbove(mark);
+			// Trimmed already: a socket that joined after every update in the log was sent.
+			if (owed.length === 0) return null;
+			const message = updateMessage(merge(owed));
+			prepared = { frame: binaryFrame(message), message };
+			this.#frames.set(mark, prepared);
+		}
+		return prepared;
 	}
 }
 
-function merge(updates: Uint8Array[]): Uint8Array {
-	return updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
-}
-
-/** One Buffer view for every send, so `ws` does not wrap the bytes again per socket. */
-function toBuffer(bytes: Uint8Array): Buffer {
-	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+function merge(entries: Entry[]): Uint8Array {
+	return entries.length === 1
+		? (entries[0] as Entry).update
+		: Y.mergeUpdates(entries.map((e) => e.update));
 }

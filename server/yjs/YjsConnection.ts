@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
 import { CLOSE, type SyncUser } from '../sync/SyncEndpoint';
 import { SyncRefusal } from './SyncRefusal';
@@ -32,6 +33,10 @@ export class YjsConnection {
 	#presenceBucket = new TokenBucket(YJS_LIMITS.presencePerSecond, YJS_LIMITS.presenceBurst);
 	/** Presence messages dropped over their rate (see YJS_LIMITS.presencePerSecond). */
 	presenceDropped = 0;
+	/** The room's relay's marks: the last update sent to this socket, and its own last one. */
+	readonly relay = { sentSeq: 0, ownSeq: 0 };
+	/** Where `sendFrame` writes: the upgraded socket, while no extension transforms frames. */
+	readonly #frames: Duplex | null;
 
 	constructor(
 		readonly ws: WebSocket,
@@ -39,10 +44,15 @@ export class YjsConnection {
 		readonly docId: string,
 		level: ConnectionLevel,
 		presence: PresenceUser,
-		private readonly log: (line: string) => void
+		private readonly log: (line: string) => void,
+		/** The upgraded socket under `ws`, for frames prepared once for many (see `sendFrame`). */
+		socket: Duplex
 	) {
 		this.level = level;
 		this.presence = presence;
+		// The server offers no extensions (no permessage-deflate), so none is ever negotiated; if
+		// one were, its frames would need `ws` to build them.
+		this.#frames = ws.extensions === '' ? socket : null;
 	}
 
 	get canWrite() {
@@ -87,6 +97,19 @@ export class YjsConnection {
 	send(message: Uint8Array) {
 		if (this.ws.readyState !== WebSocket.OPEN) return;
 		this.ws.send(message, this.#afterSend);
+	}
+
+	/**
+	 * Sends `message` as `frame`, its whole WebSocket frame (see `binaryFrame`), written straight
+	 * to the socket: a fan-out frames a message once for all its receivers, instead of `ws`
+	 * building a header and corking, writing twice and uncorking for each. The bytes queue on the
+	 * socket in order with the frames `ws` writes itself (pings, other messages, the close frame,
+	 * after which the state is no longer OPEN and nothing more is written here).
+	 */
+	sendFrame(frame: Buffer, message: Uint8Array) {
+		if (this.ws.readyState !== WebSocket.OPEN) return;
+		if (this.#frames) this.#frames.write(frame, this.#afterSend);
+		else this.ws.send(message, this.#afterSend);
 	}
 
 	/** One callback for every send of this socket (a fan-out to a thousand makes no closures). */

@@ -45,8 +45,12 @@ export class YjsRoom {
 	// swaps the document underneath.
 	readonly awareness = new Awareness(this.#doc);
 	readonly connections = new Set<YjsConnection>();
-	/** Applied updates leave for the other sockets once per event-loop turn, merged. */
-	readonly #relay = new UpdateRelay(this.connections, YJS_LIMITS.relayPauseFactor);
+	/** Applied updates go round the other sockets in slices, merged per slice (UpdateRelay). */
+	readonly #relay = new UpdateRelay(
+		this.connections,
+		YJS_LIMITS.relaySlice,
+		YJS_LIMITS.relayRoundEveryMs
+	);
 	#presenceTimer: NodeJS.Timeout | null = null;
 	/** Client id → user, mirrored from the store so known ids cost no database write. */
 	readonly #owners = new Map<number, string>();

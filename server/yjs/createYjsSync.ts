@@ -55,8 +55,14 @@ export function createYjsSync(deps: SyncDeps): SyncEndpoint {
 		}
 	}
 
-	function attach(ws: WebSocket, room: YjsRoom, user: SyncUser, grant: AgendaGrant) {
-		const conn = new YjsConnection(ws, user, grant.docId, grant.level, grant.presence, log);
+	function attach(
+		ws: WebSocket,
+		socket: Duplex,
+		room: YjsRoom,
+		user: SyncUser,
+		grant: AgendaGrant
+	) {
+		const conn = new YjsConnection(ws, user, grant.docId, grant.level, grant.presence, log, socket);
 		connections.add(conn);
 		room.connections.add(conn);
 		ws.on('error', (error) => {
@@ -171,7 +177,7 @@ export function createYjsSync(deps: SyncDeps): SyncEndpoint {
 		}
 		wss.handleUpgrade(req, socket, head, (ws) => {
 			deps.socketLimit?.track(socket, ws);
-			attach(ws, room, user, grant);
+			attach(ws, socket, room, user, grant);
 		});
 	}
 

@@ -13,8 +13,19 @@ export const YJS_LIMITS = {
 	presenceBurst: 300,
 	/** The server's presence entry (viewer and editor counts) changes at most this often. */
 	presenceDelayMs: 100,
-	/** After relaying to a room for t ms, the next relay to it waits factor × t (UpdateRelay). */
-	relayPauseFactor: 1,
+	/**
+	 * Sockets the relay writes to before yielding to the event loop (UpdateRelay): about 1 ms of
+	 * writes, after which incoming edits are read and join the round under way.
+	 */
+	relaySlice: 64,
+	/**
+	 * The least time between the starts of two relay rounds, so a socket gets at most 50 frames a
+	 * second however fast edits come: under load each frame carries more edits instead (fewer
+	 * writes for the server, less work for a phone). A round after a quiet spell starts at once.
+	 * In the fan-out bench (1,000 readers, 200 edits/s) 20 ms kept the p99 and took 14 points
+	 * off the server's CPU against no spacing; 40 ms made the tail worse.
+	 */
+	relayRoundEveryMs: 20,
 	/** Ping interval; a socket that has not answered the previous ping is terminated. */
 	heartbeatMs: 30_000,
 	/** Sockets pinged per turn of the event loop during a heartbeat sweep. */
