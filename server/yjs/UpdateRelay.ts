@@ -21,9 +21,9 @@ interface Entry {
  * The sockets of a slice were mostly last visited together, so they are owed the same updates:
  * those are merged (`Y.mergeUpdates`) and framed once for all of them. A socket never gets its
  * own updates back. A round starts only while something is owed, so an idle room costs nothing,
- * and rounds start at least `roundEveryMs` apart, so under load a visit carries more updates
- * instead of coming more often: the work is bounded by the sockets, not the edits, and incoming
- * messages are handled between slices rather than queued behind a thousand writes.
+ * and rounds start at least `roundMsPerSocket` × sockets apart, so under load a visit carries
+ * more updates instead of coming more often: the work is bounded by the sockets, not the edits,
+ * and incoming messages are handled between slices rather than queued behind a thousand writes.
  */
 export class UpdateRelay {
 	/** Updates some socket may still be owed, oldest first. */
@@ -33,7 +33,7 @@ export class UpdateRelay {
 	#round: YjsConnection[] = [];
 	#next = 0;
 	#timer: NodeJS.Immediate | NodeJS.Timeout | null = null;
-	/** performance.now() when the last round began (see `roundEveryMs`). */
+	/** performance.now() when the last round began (see `roundMsPerSocket`). */
 	#roundStartedAt = Number.NEGATIVE_INFINITY;
 	/** Frames prepared for a mark (everything above it), valid while `#seq` is `#framesAt`. */
 	#frames = new Map<number, { frame: Buffer; message: Uint8Array }>();
@@ -43,8 +43,11 @@ export class UpdateRelay {
 		private readonly connections: ReadonlySet<YjsConnection>,
 		/** Sockets written per slice before the round yields to the event loop. */
 		private readonly slice: number,
-		/** The least time from one round's start to the next's (a quiet room's starts at once). */
-		private readonly roundEveryMs: number
+		/**
+		 * The least time from one round's start to the next, per socket in the room (a quiet
+		 * room's next round starts at once).
+		 */
+		private readonly roundMsPerSocket: number
 	) {}
 
 	/** Queues an update that is stored and applied; its delivery starts at the end of this turn. */
@@ -77,7 +80,7 @@ export class UpdateRelay {
 		const wait =
 			this.#next < this.#round.length
 				? 0
-				: this.#roundStartedAt + this.roundEveryMs - performance.now();
+				: this.#roundStartedAt + this.#round.length * this.roundMsPerSocket - performance.now();
 		this.#timer = wait >= 1 ? setTimeout(run, wait) : setImmediate(run);
 	}
 

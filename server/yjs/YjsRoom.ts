@@ -49,7 +49,7 @@ export class YjsRoom {
 	readonly #relay = new UpdateRelay(
 		this.connections,
 		YJS_LIMITS.relaySlice,
-		YJS_LIMITS.relayRoundEveryMs
+		YJS_LIMITS.relayRoundMsPerSocket
 	);
 	#presenceTimer: NodeJS.Timeout | null = null;
 	/** Client id → user, mirrored from the store so known ids cost no database write. */

@@ -19,13 +19,14 @@ export const YJS_LIMITS = {
 	 */
 	relaySlice: 64,
 	/**
-	 * The least time between the starts of two relay rounds, so a socket gets at most 50 frames a
-	 * second however fast edits come: under load each frame carries more edits instead (fewer
-	 * writes for the server, less work for a phone). A round after a quiet spell starts at once.
-	 * In the fan-out bench (1,000 readers, 200 edits/s) 20 ms kept the p99 and took 14 points
-	 * off the server's CPU against no spacing; 40 ms made the tail worse.
+	 * The least time between the starts of two relay rounds, per socket in the room: 20 ms for a
+	 * thousand sockets, so each gets at most 50 frames a second however fast edits come (under
+	 * load a frame carries more edits instead: fewer writes for the server, less work for a
+	 * phone), and a few ms for a small room. A round after a quiet spell starts at once. In the
+	 * fan-out bench (1,000 readers, 200 edits/s) 20 ms kept the p99 and took 14 points off the
+	 * server's CPU against no spacing; 40 ms made the tail worse.
 	 */
-	relayRoundEveryMs: 20,
+	relayRoundMsPerSocket: 0.02,
 	/** Ping interval; a socket that has not answered the previous ping is terminated. */
 	heartbeatMs: 30_000,
 	/** Sockets pinged per turn of the event loop during a heartbeat sweep. */
