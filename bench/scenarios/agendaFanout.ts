@@ -33,7 +33,12 @@ function defaultPlan(quick: boolean): FanoutPlan {
 					{ ratePerSecond: 200, seconds: 8 },
 					{ ratePerSecond: 500, seconds: 6 }
 				],
-				drainMs: 10_000
+				drainMs: 10_000,
+				// The headline (N = 1,000 @ 200/s against Hocuspocus) is judged on three runs. The
+				// time comes from the reference server's 500/s phase at N = 1,000: it already falls
+				// behind at 200/s there, and its 500/s backlog cost some 35 s of a 15-minute run.
+				repeat: { ratePerSecond: 200, servers: ['gongzhi', 'hocuspocus'], times: 2 },
+				skip: [{ server: 'reference', receivers: 1000, ratePerSecond: 500 }]
 			};
 }
 
@@ -86,12 +91,13 @@ function fanoutRows(figures: FanoutFigure[], plan: FanoutPlan): BenchRow[] {
 	const top = Math.max(...plan.receivers);
 	for (const n of plan.receivers) {
 		for (const { ratePerSecond: rate } of plan.phases) {
-			const at = (server: string) =>
-				figures.find((f) => f.server === server && f.receivers === n && f.ratePerSecond === rate);
+			const runsOf = (server: string) =>
+				figures.filter((f) => f.server === server && f.receivers === n && f.ratePerSecond === rate);
+			const at = (server: string) => runsOf(server).find((f) => f.round === 0);
 			const g = at('gongzhi');
 			const h = at('hocuspocus');
 			const r = at('reference');
-			if (!g || !h || !r) continue;
+			if (!g || !h) continue;
 			const scenario = `agenda fan-out N=${n} @${rate}/s`;
 			const targetRun = n === top && n >= 1000;
 			const row = (
@@ -104,14 +110,15 @@ function fanoutRows(figures: FanoutFigure[], plan: FanoutPlan): BenchRow[] {
 				metric,
 				unit,
 				gongzhi: pick(g),
-				peers: { hocuspocus: pick(h), reference: pick(r) },
+				peers: r ? { hocuspocus: pick(h), reference: pick(r) } : { hocuspocus: pick(h) },
 				ratio: ratio(pick(g), pick(h)),
 				met: null,
 				...extra
 			});
 			const p99 = (f: FanoutFigure) => f.phase.latency.p99;
+			const repeated = runsOf('gongzhi').length > 1 && runsOf('hocuspocus').length > 1;
 			const p99Target =
-				targetRun && rate === 200 ? 0.75 : targetRun && rate === 500 ? 1 : undefined;
+				targetRun && rate === 200 && !repeated ? 0.75 : targetRun && rate === 500 ? 1 : undefined;
 			// A peer that fell behind has a p99 over the arrivals it made, a lower bound of its real
 			// one, so judging against it is conservative; one that delivered nothing has none.
 			// Gongzhi's own p99 counts only if it delivered (nearly) everything.
@@ -128,7 +135,7 @@ function fanoutRows(figures: FanoutFigure[], plan: FanoutPlan): BenchRow[] {
 					samples: {
 						gongzhi: g.phase.latency.samples,
 						hocuspocus: h.phase.latency.samples,
-						reference: r.phase.latency.samples
+						...(r ? { reference: r.phase.latency.samples } : {})
 					},
 					...(p99Target === undefined
 						? {}
@@ -139,12 +146,35 @@ function fanoutRows(figures: FanoutFigure[], plan: FanoutPlan): BenchRow[] {
 					...(comparable(h) ? {} : { ratio: undefined })
 				})
 			);
+			if (repeated) {
+				// The target is judged on the median of the runs: one run's p99 is too noisy here.
+				const median = (server: string) =>
+					medianOf(
+						runsOf(server)
+							.map((f) => f.phase.latency.p99)
+							.filter((x) => x !== null)
+					);
+				const runs = Math.min(runsOf('gongzhi').length, runsOf('hocuspocus').length);
+				const gm = median('gongzhi');
+				const hm = median('hocuspocus');
+				const allDelivered = runsOf('gongzhi').every((f) => delivered(f) >= 99);
+				rows.push({
+					scenario,
+					metric: `p99 edit-to-arrival, median of ${runs} runs`,
+					unit: 'ms',
+					gongzhi: gm,
+					peers: { hocuspocus: hm },
+					ratio: ratio(gm, hm),
+					target: '≤ 0.75 × hocuspocus',
+					met: allDelivered && hm > 0 ? gm <= 0.75 * hm : null
+				});
+			}
 			if (targetRun && rate === 200)
 				rows.push(
 					row('p99 edit-to-arrival vs reference', 'ms', p99, {
-						ratio: comparable(r) ? ratio(p99(g), p99(r)) : undefined,
+						ratio: r && comparable(r) ? ratio(p99(g), p99(r)) : undefined,
 						target: '≤ 0.2 × reference',
-						met: judge(r, 0.2)
+						met: r ? judge(r, 0.2) : null
 					})
 				);
 			rows.push(row('delivered', '%', (f) => delivered(f), { higherIsBetter: true }));
@@ -161,6 +191,14 @@ function fanoutRows(figures: FanoutFigure[], plan: FanoutPlan): BenchRow[] {
 		}
 	}
 	return rows;
+}
+
+function medianOf(xs: number[]): number {
+	const sorted = [...xs].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2
+		? (sorted[mid] as number)
+		: ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : undefined);
