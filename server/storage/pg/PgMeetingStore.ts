@@ -10,32 +10,14 @@ import type {
 import type { PgDatabase } from './PgDatabase';
 import {
 	type MeetingRow,
+	type MoveRow,
 	type RevisionRow,
 	type SignatureRow,
 	toMeeting,
+	toMove,
 	toRevision,
 	toSignature
 } from '../rows/meetingRows';
-
-interface MoveRow {
-	id: number;
-	meeting_id: string;
-	from_state: string | null;
-	to_state: string;
-	reason: string | null;
-	author_id: string;
-	at: number;
-}
-
-const toMove = (r: MoveRow): MeetingMove => ({
-	id: r.id,
-	meetingId: r.meeting_id,
-	from: r.from_state as MeetingState | null,
-	to: r.to_state as MeetingState,
-	reason: r.reason,
-	authorId: r.author_id,
-	at: r.at
-});
 
 type MoveBy = { reason: string | null; authorId: string; at: number };
 

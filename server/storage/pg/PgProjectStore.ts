@@ -1,7 +1,14 @@
 import { pledgeSnapshot, type ProjectStage } from '../../../src/lib/domain/projects';
 import type { PledgeRevision, ProjectRecord, ProjectStore, StageMove } from '../ProjectStore';
 import type { PgDatabase } from './PgDatabase';
-import { type ProjectRow, type RevisionRow, toProject, toRevision } from '../rows/projectRows';
+import {
+	type ProjectRow,
+	type RevisionRow,
+	type StageMoveRow,
+	toProject,
+	toRevision,
+	toStageMove
+} from '../rows/projectRows';
 
 /** `$from, $from+1, …` for an IN list of n values. */
 const marks = (n: number, from = 1) =>
@@ -83,24 +90,11 @@ export class PgProjectStore implements ProjectStore {
 	}
 
 	async moves(boardId: string): Promise<StageMove[]> {
-		const rows = await this.db.query<{
-			id: number;
-			board_id: string;
-			from_stage: string;
-			to_stage: string;
-			reason: string | null;
-			author_id: string;
-			at: number;
-		}>('SELECT * FROM stage_moves WHERE board_id = $1 ORDER BY id', [boardId]);
-		return rows.map((r) => ({
-			id: r.id,
-			boardId: r.board_id,
-			from: r.from_stage as ProjectStage,
-			to: r.to_stage as ProjectStage,
-			reason: r.reason,
-			authorId: r.author_id,
-			at: r.at
-		}));
+		const rows = await this.db.query<StageMoveRow>(
+			'SELECT * FROM stage_moves WHERE board_id = $1 ORDER BY id',
+			[boardId]
+		);
+		return rows.map(toStageMove);
 	}
 
 	async addRevision(rev: PledgeRevision) {

@@ -1,6 +1,6 @@
 import type { MeetingState } from '../../../src/lib/domain/meetings';
 import type { Committee } from '../../../src/lib/domain/roles';
-import type { AgendaRevision, MeetingRecord, MeetingSignature } from '../MeetingStore';
+import type { AgendaRevision, MeetingMove, MeetingRecord, MeetingSignature } from '../MeetingStore';
 
 /** Row shapes and row → record mappers, shared by the SQLite and PostgreSQL stores: both
  * engines store the same columns, so a record reads back the same from either. */
@@ -74,4 +74,24 @@ export const toSignature = (r: SignatureRow): MeetingSignature => ({
 	signerId: r.signer_id,
 	signedAt: r.signed_at,
 	withdrawnAt: r.withdrawn_at
+});
+
+export interface MoveRow {
+	id: number;
+	meeting_id: string;
+	from_state: string | null;
+	to_state: string;
+	reason: string | null;
+	author_id: string;
+	at: number;
+}
+
+export const toMove = (r: MoveRow): MeetingMove => ({
+	id: r.id,
+	meetingId: r.meeting_id,
+	from: r.from_state as MeetingState | null,
+	to: r.to_state as MeetingState,
+	reason: r.reason,
+	authorId: r.author_id,
+	at: r.at
 });

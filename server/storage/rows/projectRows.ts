@@ -1,6 +1,6 @@
 import type { ProjectCategory, ProjectLevel } from '../../../src/lib/domain/board';
 import { pledgeSnapshot, type ProjectStage } from '../../../src/lib/domain/projects';
-import type { PledgeRevision, ProjectRecord } from '../ProjectStore';
+import type { PledgeRevision, ProjectRecord, StageMove } from '../ProjectStore';
 
 /** Row shapes and row → record mappers, shared by the SQLite and PostgreSQL stores: both
  * engines store the same columns, so a record reads back the same from either. */
@@ -41,6 +41,26 @@ export const toRevision = (r: RevisionRow): PledgeRevision => ({
 	boardId: r.board_id,
 	revision: r.revision,
 	snapshot: pledgeSnapshot(JSON.parse(r.snapshot) as Record<string, unknown>),
+	reason: r.reason,
+	authorId: r.author_id,
+	at: r.at
+});
+
+export interface StageMoveRow {
+	id: number;
+	board_id: string;
+	from_stage: string;
+	to_stage: string;
+	reason: string | null;
+	author_id: string;
+	at: number;
+}
+
+export const toStageMove = (r: StageMoveRow): StageMove => ({
+	id: r.id,
+	boardId: r.board_id,
+	from: r.from_stage as ProjectStage,
+	to: r.to_stage as ProjectStage,
 	reason: r.reason,
 	authorId: r.author_id,
 	at: r.at

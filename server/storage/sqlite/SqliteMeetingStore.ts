@@ -10,9 +10,11 @@ import type {
 import type { SqliteDatabase } from './SqliteDatabase';
 import {
 	type MeetingRow,
+	type MoveRow,
 	type RevisionRow,
 	type SignatureRow,
 	toMeeting,
+	toMove,
 	toRevision,
 	toSignature
 } from '../rows/meetingRows';
@@ -135,24 +137,8 @@ export class SqliteMeetingStore implements MeetingStore {
 	async moves(id: string): Promise<MeetingMove[]> {
 		const rows = this.sql.db
 			.prepare('SELECT * FROM meeting_moves WHERE meeting_id = ? ORDER BY id')
-			.all(id) as {
-			id: number;
-			meeting_id: string;
-			from_state: string | null;
-			to_state: string;
-			reason: string | null;
-			author_id: string;
-			at: number;
-		}[];
-		return rows.map((r) => ({
-			id: r.id,
-			meetingId: r.meeting_id,
-			from: r.from_state as MeetingState | null,
-			to: r.to_state as MeetingState,
-			reason: r.reason,
-			authorId: r.author_id,
-			at: r.at
-		}));
+			.all(id) as MoveRow[];
+		return rows.map(toMove);
 	}
 
 	async correct(rev: AgendaRevision, by: { reason: string; at: number }) {

@@ -1,7 +1,14 @@
 import { pledgeSnapshot, type ProjectStage } from '../../../src/lib/domain/projects';
 import type { PledgeRevision, ProjectRecord, ProjectStore, StageMove } from '../ProjectStore';
 import type { SqliteDatabase } from './SqliteDatabase';
-import { type ProjectRow, type RevisionRow, toProject, toRevision } from '../rows/projectRows';
+import {
+	type ProjectRow,
+	type RevisionRow,
+	type StageMoveRow,
+	toProject,
+	toRevision,
+	toStageMove
+} from '../rows/projectRows';
 
 export class SqliteProjectStore implements ProjectStore {
 	constructor(private readonly sql: SqliteDatabase) {}
@@ -80,24 +87,8 @@ export class SqliteProjectStore implements ProjectStore {
 	async moves(boardId: string): Promise<StageMove[]> {
 		const rows = this.sql.db
 			.prepare('SELECT * FROM stage_moves WHERE board_id = ? ORDER BY id')
-			.all(boardId) as {
-			id: number;
-			board_id: string;
-			from_stage: string;
-			to_stage: string;
-			reason: string | null;
-			author_id: string;
-			at: number;
-		}[];
-		return rows.map((r) => ({
-			id: r.id,
-			boardId: r.board_id,
-			from: r.from_stage as ProjectStage,
-			to: r.to_stage as ProjectStage,
-			reason: r.reason,
-			authorId: r.author_id,
-			at: r.at
-		}));
+			.all(boardId) as StageMoveRow[];
+		return rows.map(toStageMove);
 	}
 
 	async addRevision(rev: PledgeRevision) {
