@@ -151,6 +151,9 @@ export interface OpenFigures {
 	memoryBeforeMiB: number;
 	memoryAfterMiB: number;
 	wallMs: number;
+	/** Server and client-worker CPU over the opening: which side was the limit. */
+	serverCpuMs: number;
+	clientCpuMs: number;
 }
 
 /**
@@ -181,11 +184,15 @@ export async function measureOpen(
 	try {
 		await Promise.all(workers.map((w) => w.next('ready')));
 		const memoryBeforeMiB = await server.memoryMiB();
+		const cpu0 = cpuMs(server.pid);
+		const clients0 = workers.reduce((sum, w) => sum + cpuMs(w.pid), 0);
 		const t0 = performance.now();
 		const opened = workers.map((w) => w.next('opened'));
 		for (const w of workers) w.tell({ type: 'start' });
 		const results = (await Promise.all(opened)).map((m) => m.result);
 		const wallMs = performance.now() - t0;
+		const serverCpuMs = cpuMs(server.pid) - cpu0;
+		const clientCpuMs = workers.reduce((sum, w) => sum + cpuMs(w.pid), 0) - clients0;
 		const memoryAfterMiB = await server.memoryMiB();
 		for (const w of workers) w.tell({ type: 'finish' });
 		return {
@@ -193,7 +200,9 @@ export async function measureOpen(
 			failures: results.flatMap((r) => r.failures),
 			memoryBeforeMiB,
 			memoryAfterMiB,
-			wallMs
+			wallMs,
+			serverCpuMs,
+			clientCpuMs
 		};
 	} finally {
 		await stopAll(workers);

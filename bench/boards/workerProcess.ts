@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { ParentMessage, WorkerConfig, WorkerMessage } from './boardWorkerProtocol';
 
 const WORKER = fileURLToPath(new URL('./boardWorker.ts', import.meta.url));
+/** BENCH_CPU_PROF=dir profiles the client workers too (is the load generator the limit?). */
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
 export interface WorkerProcess {
 	child: ChildProcess;
@@ -18,7 +20,14 @@ export interface WorkerProcess {
 export function startBoardWorker(config: WorkerConfig, core: number): WorkerProcess {
 	const child = fork(WORKER, [], {
 		execPath: 'taskset',
-		execArgv: ['-c', String(core), process.execPath, '--import', 'tsx'],
+		execArgv: [
+			'-c',
+			String(core),
+			process.execPath,
+			...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}/worker-${Date.now()}`] : []),
+			'--import',
+			'tsx'
+		],
 		env: { ...process.env, BOARD_WORKER: JSON.stringify(config) },
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 	});

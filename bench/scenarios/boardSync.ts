@@ -73,7 +73,7 @@ async function measure(
 			p.open
 		);
 		ctx.log(
-			`${server.name}: ${open.firstSyncMs.length} boards opened in ${Math.round(open.wallMs)} ms, ${open.failures.length} failed${open.failures[0] ? ` (${open.failures[0]})` : ''}`
+			`${server.name}: ${open.firstSyncMs.length} boards opened in ${Math.round(open.wallMs)} ms (server CPU ${open.serverCpuMs} ms, client workers CPU ${open.clientCpuMs} ms), ${open.failures.length} failed${open.failures[0] ? ` (${open.failures[0]})` : ''}`
 		);
 		return { sync, open };
 	} finally {
