@@ -248,7 +248,11 @@ export function createAutomergeSync(deps: AutomergeSyncDeps): AutomergeSync {
 			const mine = [...connections].filter((c) => c.user.userId === userId);
 			await Promise.all(mine.map((c) => c.recheck()));
 		},
-		stats: () => ({ connections: connections.size, openDocuments: rooms.size }),
+		stats: () => ({
+			connections: connections.size,
+			openDocuments: rooms.size,
+			syncMessagesGenerated: [...rooms.values()].reduce((n, r) => n + r.generations, 0)
+		}),
 		async close() {
 			closing = true;
 			clearInterval(heartbeat);

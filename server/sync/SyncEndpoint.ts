@@ -28,6 +28,8 @@ export interface SyncEndpoint {
 export interface SyncStats {
 	connections: number;
 	openDocuments: number;
+	/** Boards: sync messages Automerge generated for the open boards (not counting reuses). */
+	syncMessagesGenerated?: number;
 }
 
 /** Close codes shared by both endpoints, so a client and a log reader can tell why. */
