@@ -150,8 +150,19 @@ export const offlineMerge: BenchScenario = {
 		const gongzhi = await startGongzhi(dataDir);
 		const agendaFigures: { k: number; ms: number[]; raw: number[] }[] = [];
 		const boardFigures = { gongzhi: [] as number[], plain: [] as number[], raw: [] as number[] };
+		// The floor: the same reconnects with nothing made offline (handshakes, cookie auth, the
+		// sync round trips of a document both sides already share), so the rows above can be
+		// read as floor + merge.
+		const floors = { agenda: [] as number[], board: [] as number[], boardPlain: [] as number[] };
 		try {
 			const target = gongzhi.gongzhi as NonNullable<typeof gongzhi.gongzhi>;
+			for (let r = 0; r < rounds; r++)
+				floors.agenda.push((await agendaRound(target, agendaIds[0] as string, 0, r)).ms);
+			for (const [r, board] of boards.entries())
+				floors.board.push((await boardRound(gongzhi, board, 0, r)).ms);
+			ctx.log(
+				`nothing to merge: agenda ${floors.agenda.map(Math.round).join(', ')} ms, board ${floors.board.map(Math.round).join(', ')} ms`
+			);
 			for (const [i, k] of ks.entries()) {
 				const f = { k, ms: [] as number[], raw: [] as number[] };
 				for (let r = 0; r < rounds; r++) {
@@ -178,11 +189,15 @@ export const offlineMerge: BenchScenario = {
 		const plain = await startPlain(boards);
 		try {
 			for (const [r, board] of boards.entries())
+				floors.boardPlain.push((await boardRound(plain, board, 0, r)).ms);
+			for (const [r, board] of boards.entries())
 				boardFigures.plain.push((await boardRound(plain, board, boardK, 1000 + r)).ms);
 		} finally {
 			await plain.stop();
 		}
-		ctx.log(`board: through automerge-repo ${boardFigures.plain.map(Math.round).join(', ')} ms`);
+		ctx.log(
+			`board: through automerge-repo ${boardFigures.plain.map(Math.round).join(', ')} ms (nothing to merge: ${floors.boardPlain.map(Math.round).join(', ')} ms)`
+		);
 
 		const row = (scenario: string, g: number, raw: number, rawName: string, extra = {}) => ({
 			scenario,
@@ -194,7 +209,18 @@ export const offlineMerge: BenchScenario = {
 			target: `≤ 1.5 × ${rawName}`,
 			met: g <= 1.5 * raw
 		});
+		const floor = (scenario: string, g: number[], plainMs?: number) => ({
+			scenario,
+			metric: 'reconnect to identical, nothing to merge (median)',
+			unit: 'ms' as const,
+			gongzhi: round2(median(g)),
+			peers: (plainMs === undefined ? {} : { [PLAIN]: round2(plainMs) }) as Record<string, number>,
+			...(plainMs === undefined ? {} : { ratio: ratio(median(g), plainMs) }),
+			met: null
+		});
 		return [
+			floor('offline merge agenda, reconnect floor', floors.agenda),
+			floor('offline merge board, reconnect floor', floors.board, median(floors.boardPlain)),
 			...agendaFigures.map((f) =>
 				row(`offline merge agenda K=${f.k} per side`, median(f.ms), median(f.raw), RAW_Y)
 			),
