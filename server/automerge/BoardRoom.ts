@@ -553,15 +553,23 @@ class SyncAnswers {
 
 	/** The state a peer in `state` moves to on `message`, which carries no changes. */
 	received(state: A.SyncState, message: Uint8Array, receive: () => A.SyncState): A.SyncState {
+		if (message.byteLength > MAX_REMEMBERED_KEY) return receive();
 		const key = `${stateKey(state)}|${Buffer.from(message).toString('base64')}`;
 		return remembered(this.#received, key, receive);
 	}
 }
 
+/**
+ * Peers sending odd states while the board stands still must not grow this for ever, nor make
+ * it hold their messages: at most 256 entries, and a key longer than 16 K characters (a big
+ * `need` or `have`, never an acknowledgement, which is 70-200 bytes) is not remembered.
+ */
+const MAX_REMEMBERED_KEY = 16 * 1024;
+
 function remembered<T>(map: Map<string, T>, key: string, make: () => T): T {
+	if (key.length > MAX_REMEMBERED_KEY) return make();
 	let value = map.get(key);
 	if (value === undefined) {
-		// Peers sending odd states while the board stands still must not grow this for ever.
 		if (map.size >= MAX_REMEMBERED_STATES) map.clear();
 		value = make();
 		map.set(key, value);
