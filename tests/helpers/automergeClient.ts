@@ -173,3 +173,45 @@ export function firstSyncMessage(): Uint8Array {
 	if (!msg) throw new Error('automerge produced no sync message');
 	return msg;
 }
+
+/**
+ * A peer running Automerge's own sync on a raw socket, as the stock client does without a Repo:
+ * every server message is applied and answered when Automerge has something to say. Starts
+ * from `start` (an empty document asks with `request`), and keeps every sync message the server
+ * sent, raw, for the test to read.
+ */
+export async function rawSyncPeer<T>(
+	server: Pick<TestServer, 'wsUrl' | 'headersFor' | 'boardId'>,
+	username: string,
+	start: A.Doc<T>
+) {
+	const ws = await joinedSocket(server, username);
+	let doc = start;
+	let state = A.initSyncState();
+	const received: Uint8Array[] = [];
+	const reply = (type: 'request' | 'sync') => {
+		const [next, data] = A.generateSyncMessage(doc, state);
+		state = next;
+		if (data) {
+			sendMessage(ws, { type, senderId: 'raw', targetId: '', documentId: server.boardId, data });
+		}
+	};
+	ws.on('message', (raw: Buffer) => {
+		const msg = cbor.decode<{ type: string; data?: Uint8Array }>(new Uint8Array(raw));
+		if (msg.type !== 'sync' || !msg.data) return;
+		received.push(msg.data);
+		[doc, state] = A.receiveSyncMessage(doc, state, msg.data);
+		reply('sync');
+	});
+	reply(A.getHeads(doc).length === 0 ? 'request' : 'sync');
+	return {
+		ws,
+		received,
+		doc: () => doc,
+		/** Changes the peer's copy and offers the change to the server. */
+		change(f: (d: T) => void) {
+			doc = A.change(doc, f);
+			reply('sync');
+		}
+	};
+}

@@ -1,9 +1,8 @@
 import * as A from '@automerge/automerge';
-import { cbor } from '@automerge/automerge-repo';
 import type { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board } from '../../src/lib/domain/board';
-import { joinedSocket, sendMessage } from '../helpers/automergeClient';
+import { rawSyncPeer } from '../helpers/automergeClient';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -16,42 +15,10 @@ afterAll(async () => {
 	await server.close();
 });
 
-/** A raw peer running Automerge's sync from `start`, answering everything the server sends. */
 async function peer(username: string, start: A.Doc<Board>) {
-	const ws = await joinedSocket(server, username);
-	sockets.push(ws);
-	let doc = start;
-	let state = A.initSyncState();
-	const received: Uint8Array[] = [];
-	const reply = () => {
-		const [next, data] = A.generateSyncMessage(doc, state);
-		state = next;
-		if (data) {
-			sendMessage(ws, {
-				type: 'sync',
-				senderId: 'raw',
-				targetId: '',
-				documentId: server.boardId,
-				data
-			});
-		}
-	};
-	ws.on('message', (raw: Buffer) => {
-		const msg = cbor.decode<{ type: string; data?: Uint8Array }>(new Uint8Array(raw));
-		if (msg.type !== 'sync' || !msg.data) return;
-		received.push(msg.data);
-		[doc, state] = A.receiveSyncMessage(doc, state, msg.data);
-		reply();
-	});
-	reply();
-	return {
-		received,
-		doc: () => doc,
-		change(f: (d: Board) => void) {
-			doc = A.change(doc, f);
-			reply();
-		}
-	};
+	const p = await rawSyncPeer(server, username, start);
+	sockets.push(p.ws);
+	return p;
 }
 
 const generated = () => server.services.automerge.stats().syncMessagesGenerated ?? 0;
