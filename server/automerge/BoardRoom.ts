@@ -172,8 +172,10 @@ export class BoardRoom {
 					const [doc, next] = A.receiveSyncMessage(this.#doc, state, data);
 					this.#doc = doc;
 					this.#peers.set(peer, next);
+					this.#answers.clear();
 				} else {
-					// Carries no changes: only the peer's sync state moves (see SyncAnswers).
+					// Carries no changes, so the document stays as it is and only the peer's sync
+					// state moves: answers generated stay good (see SyncAnswers).
 					this.#peers.set(
 						peer,
 						this.#answers.received(state, data, () => {
@@ -183,8 +185,6 @@ export class BoardRoom {
 						})
 					);
 				}
-				// An acknowledgement leaves the document as it was: answers generated stay good.
-				if (fresh.length > 0 || !sameHeads(before, this.heads())) this.#answers.clear();
 			} catch (err) {
 				if (fresh.length > 0) {
 					await this.opts.store.removeChanges(
