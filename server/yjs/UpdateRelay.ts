@@ -3,6 +3,9 @@ import { binaryFrame } from '../sync/wsFrame';
 import type { YjsConnection } from './YjsConnection';
 import { updateMessage } from './messages';
 
+/** A socket's `sentSeq` until its sync step 1 is answered: it is owed nothing yet. */
+export const NOT_ANSWERED = Number.MAX_SAFE_INTEGER;
+
 interface Entry {
 	/** Numbers the room's applied updates in order; a socket is owed every entry above its mark. */
 	seq: number;
@@ -55,6 +58,16 @@ export class UpdateRelay {
 		this.#log.push({ seq: ++this.#seq, from, update });
 		if (from) from.relay.ownSeq = this.#seq;
 		this.#schedule();
+	}
+
+	/**
+	 * The socket was just sent a sync step 2, computed from the document that holds every update
+	 * logged so far: it is owed only what comes after. Without this a socket joining a busy room
+	 * got each recent update twice, in its step 2 and again from the relay — on a reconnect after
+	 * offline work, the other side's whole offline diff twice.
+	 */
+	answered(conn: YjsConnection) {
+		conn.relay.sentSeq = this.#seq;
 	}
 
 	/** Sends every socket what it is owed, now (the room is closing). */

@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { CLOSE, type SyncUser } from '../sync/SyncEndpoint';
 import { SyncRefusal } from './SyncRefusal';
 import { TokenBucket } from './TokenBucket';
+import { NOT_ANSWERED } from './UpdateRelay';
 import { YJS_LIMITS } from './limits';
 
 /** What the connection may do, decided at the upgrade and re-decided by `recheckUser`. */
@@ -33,8 +34,12 @@ export class YjsConnection {
 	#presenceBucket = new TokenBucket(YJS_LIMITS.presencePerSecond, YJS_LIMITS.presenceBurst);
 	/** Presence messages dropped over their rate (see YJS_LIMITS.presencePerSecond). */
 	presenceDropped = 0;
-	/** The room's relay's marks: the last update sent to this socket, and its own last one. */
-	readonly relay = { sentSeq: 0, ownSeq: 0 };
+	/**
+	 * The room's relay's marks: the last update sent to this socket, and its own last one. The
+	 * socket joins the relay when its sync step 1 is answered (`UpdateRelay.answered`): until then
+	 * it is owed nothing, because the step 2 it is about to get holds every update applied so far.
+	 */
+	readonly relay = { sentSeq: NOT_ANSWERED, ownSeq: 0 };
 	/** Where `sendFrame` writes: the upgraded socket, while no extension transforms frames. */
 	readonly #frames: Duplex | null;
 

@@ -12,7 +12,7 @@ import { SyncRefusal } from './SyncRefusal';
 import type { YjsConnection } from './YjsConnection';
 import { YJS_LIMITS } from './limits';
 import { UpdateRelay } from './UpdateRelay';
-import { awarenessMessage } from './messages';
+import { awarenessMessage, syncStep2Message } from './messages';
 import { PeerLink } from './PeerLink';
 import { PEER, PeerPresence, type ChangedClients } from './PeerPresence';
 
@@ -109,6 +109,15 @@ export class YjsRoom {
 			this.#peerPresence.noteChange(changes, origin, update);
 		});
 		this.#publishPresenceNow();
+	}
+
+	/**
+	 * Answers a socket's sync step 1 with everything its state vector lacks; from then on the
+	 * relay sends it every update applied after that.
+	 */
+	answerStep1(conn: YjsConnection, stateVector: Uint8Array) {
+		conn.send(syncStep2Message(this.#doc, stateVector));
+		this.#relay.answered(conn);
 	}
 
 	/** The document as the server holds it; every read goes through here (it can be reloaded). */

@@ -16,7 +16,7 @@ import { SyncRefusal } from './SyncRefusal';
 import type { YjsConnection } from './YjsConnection';
 import type { YjsRoom } from './YjsRoom';
 import { YJS_LIMITS } from './limits';
-import { awarenessMessage, syncStep2Message } from './messages';
+import { awarenessMessage } from './messages';
 import { addsNothing } from './addsNothing';
 import { inspectUpdate } from './inspectUpdate';
 import { rewriteAwareness } from './rewriteAwareness';
@@ -63,7 +63,7 @@ async function handleSync(
 ) {
 	const syncType = decoding.readVarUint(decoder);
 	if (syncType === SYNC_STEP1) {
-		conn.send(syncStep2Message(room.doc, decoding.readVarUint8Array(decoder)));
+		room.answerStep1(conn, decoding.readVarUint8Array(decoder));
 		return;
 	}
 	if (syncType !== SYNC_STEP2 && syncType !== SYNC_UPDATE) {

@@ -3,7 +3,15 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { AGENDA_FRAGMENT } from '../../src/lib/domain/agenda';
 import * as decoding from 'lib0/decoding';
-import { MESSAGE_ACK, YJS_SYNC_PATH, encodeAck } from '../../src/lib/domain/yjsProtocol';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import {
+	MESSAGE_ACK,
+	MESSAGE_SYNC,
+	SYNC_STEP2,
+	YJS_SYNC_PATH,
+	encodeAck
+} from '../../src/lib/domain/yjsProtocol';
 import { waitFor } from './server';
 
 /** What the Yjs tests need from a server: where it is and how a user's browser would knock. */
@@ -69,11 +77,15 @@ export function paragraph(doc: Y.Doc, index = 0): Y.XmlText {
 	return text;
 }
 
-/** A raw socket on the endpoint, for bytes no stock client would send. Collects what arrives. */
+/**
+ * A raw socket on the endpoint, for bytes no stock client would send. Collects what arrives.
+ * With `sync`, it sends the sync step 1 of an empty document, as every client does on opening,
+ * and resolves once the server's step 2 is in: the server relays updates only to synced sockets.
+ */
 export async function openRawSocket(
 	server: YjsTarget,
 	username: string,
-	opts: { docId?: string } = {}
+	opts: { docId?: string; sync?: boolean } = {}
 ): Promise<{ ws: WebSocket; received: Uint8Array[]; closed: Promise<number> }> {
 	const ws = new WebSocket(`${server.wsUrl}${YJS_SYNC_PATH}/${opts.docId ?? server.agendaId}`, {
 		headers: await server.headersFor(username)
@@ -86,7 +98,26 @@ export async function openRawSocket(
 		ws.once('open', () => resolve());
 		ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
 	});
+	if (opts.sync) {
+		ws.send(syncStep1Of(new Y.Doc()));
+		await waitFor(() => received.some(isSyncStep2), `${username} sent step 2`);
+	}
 	return { ws, received, closed };
+}
+
+/** A sync step 1 message carrying `doc`'s state vector. */
+export function syncStep1Of(doc: Y.Doc): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	syncProtocol.writeSyncStep1(encoder, doc);
+	return encoding.toUint8Array(encoder);
+}
+
+function isSyncStep2(frame: Uint8Array): boolean {
+	const decoder = decoding.createDecoder(frame);
+	return (
+		decoding.readVarUint(decoder) === MESSAGE_SYNC && decoding.readVarUint(decoder) === SYNC_STEP2
+	);
 }
 
 /** The HTTP status an upgrade gets, or 101 when it is accepted. */

@@ -27,7 +27,7 @@ function updateFrames(received: Uint8Array[]): string[] {
 test('updates applied in one turn reach a reader as one merged frame, and each writer gets the others', async () => {
 	const a = await openAgenda(server, 'secretary');
 	const b = await openAgenda(server, 'rc-member');
-	const reader = await openRawSocket(server, 'resident');
+	const reader = await openRawSocket(server, 'resident', { sync: true });
 	const before = updateFrames(reader.received).length;
 
 	// Sent in one synchronous block, so the in-process server reads all three in one turn.
