@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Transactional } from '../Transactional';
 import { MIGRATIONS } from './migrations';
+import { WalCheckpointer } from './WalCheckpointer';
 
 /**
  * One better-sqlite3 connection in WAL mode, shared by every SQLite store. Transactions are
@@ -17,6 +18,8 @@ export class SqliteDatabase implements Transactional {
 	// request that awaits meanwhile join (and commit or roll back with) someone else's work.
 	#inside = new AsyncLocalStorage<true>();
 	readonly #statements = new Map<string, Database.Statement>();
+	/** Null for an in-memory database (no WAL). */
+	readonly #checkpointer: WalCheckpointer | null = null;
 
 	constructor(file: string) {
 		if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -28,6 +31,7 @@ export class SqliteDatabase implements Transactional {
 		this.db.pragma('foreign_keys = ON');
 		this.db.pragma('busy_timeout = 5000');
 		this.migrate();
+		if (file !== ':memory:') this.#checkpointer = new WalCheckpointer(this.db, file);
 	}
 
 	private migrate() {
@@ -87,8 +91,9 @@ export class SqliteDatabase implements Transactional {
 		return statement;
 	}
 
-	close() {
+	async close() {
 		this.#statements.clear();
+		await this.#checkpointer?.close();
 		if (this.db.open) this.db.close();
 	}
 }

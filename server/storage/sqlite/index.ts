@@ -58,6 +58,6 @@ export function openSqliteStores(dataDir: string): Stores {
 		meetingTasks: new SqliteMeetingTaskStore(sql),
 		agendaVersions: new SqliteAgendaVersionStore(sql),
 		comments: new SqliteCommentStore(sql),
-		close: async () => sql.close()
+		close: () => sql.close()
 	};
 }
