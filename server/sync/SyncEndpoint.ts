@@ -30,6 +30,8 @@ export interface SyncStats {
 	openDocuments: number;
 	/** Boards: sync messages Automerge generated for the open boards (not counting reuses). */
 	syncMessagesGenerated?: number;
+	/** Agendas: whole-document step 2s encoded for first visits of the open agendas. */
+	fullStatesEncoded?: number;
 }
 
 /** Close codes shared by both endpoints, so a client and a log reader can tell why. */

@@ -12,6 +12,7 @@ import { SyncRefusal } from './SyncRefusal';
 import type { YjsConnection } from './YjsConnection';
 import { YJS_LIMITS } from './limits';
 import { UpdateRelay } from './UpdateRelay';
+import { FullStateAnswer, isEmptyStateVector } from './FullStateAnswer';
 import { awarenessMessage, syncStep2Message } from './messages';
 import { PeerLink } from './PeerLink';
 import { PEER, PeerPresence, type ChangedClients } from './PeerPresence';
@@ -46,6 +47,7 @@ export class YjsRoom {
 	readonly awareness = new Awareness(this.#doc);
 	readonly connections = new Set<YjsConnection>();
 	/** Applied updates go round the other sockets in slices, merged per slice (UpdateRelay). */
+	readonly #fullState = new FullStateAnswer();
 	readonly #relay = new UpdateRelay(
 		this.connections,
 		YJS_LIMITS.relaySlice,
@@ -116,8 +118,16 @@ export class YjsRoom {
 	 * relay sends it every update applied after that.
 	 */
 	answerStep1(conn: YjsConnection, stateVector: Uint8Array) {
-		conn.send(syncStep2Message(this.#doc, stateVector));
+		if (isEmptyStateVector(stateVector)) {
+			const { frame, message } = this.#fullState.for(this.#doc);
+			conn.sendFrame(frame, message);
+		} else conn.send(syncStep2Message(this.#doc, stateVector));
 		this.#relay.answered(conn);
+	}
+
+	/** Whole-document step 2s encoded for first visits (see `FullStateAnswer`). */
+	get fullStatesEncoded(): number {
+		return this.#fullState.encoded;
 	}
 
 	/** The document as the server holds it; every read goes through here (it can be reloaded). */

@@ -202,7 +202,11 @@ export function createYjsSync(deps: SyncDeps): SyncEndpoint {
 				if (conn.user.userId === userId) await recheck(conn);
 			}
 		},
-		stats: () => ({ connections: connections.size, openDocuments: rooms.size }),
+		stats: () => ({
+			connections: connections.size,
+			openDocuments: rooms.size,
+			fullStatesEncoded: [...rooms.rooms()].reduce((n, room) => n + room.fullStatesEncoded, 0)
+		}),
 		async close() {
 			closing = true;
 			offDocumentChange();
