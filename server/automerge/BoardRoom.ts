@@ -170,9 +170,8 @@ export class BoardRoom {
 				if (!state) throw new UnappliableMessage('peer left while its changes were stored');
 				if (incoming) {
 					const [doc, next] = A.receiveSyncMessage(this.#doc, state, data);
-					this.#doc = doc;
+					this.#changeDoc(doc);
 					this.#peers.set(peer, next);
-					this.#answers.clear();
 				} else {
 					// Carries no changes, so the document stays as it is and only the peer's sync
 					// state moves: answers generated stay good (see SyncAnswers).
@@ -257,11 +256,11 @@ export class BoardRoom {
 			const fresh = changesNewTo(this.#doc, parts);
 			if (fresh.length > 0) {
 				// Automerge keeps a change whose dependencies are missing aside until they come.
-				[this.#doc] = A.applyChanges(
+				const [doc] = A.applyChanges(
 					this.#doc,
 					fresh.map((c) => c.bytes)
 				);
-				this.#answers.clear();
+				this.#changeDoc(doc);
 				this.#bytes += fresh.reduce((sum, c) => sum + c.bytes.byteLength, 0);
 			}
 			// Chunks are idempotent to merge: loading what is already here costs time, not data.
@@ -296,6 +295,15 @@ export class BoardRoom {
 		this.#answers.clear();
 	}
 
+	/**
+	 * Every change of the room's document goes through here: the answers remembered for the old
+	 * one no longer hold. (A change-free sync message leaves the document as it is and does not.)
+	 */
+	#changeDoc(doc: A.Doc<unknown>) {
+		this.#doc = doc;
+		this.#answers.clear();
+	}
+
 	/** Runs inside the queue: makes, stores, applies and relays one change of the server's own. */
 	async #applyOwn<T>(
 		change: (doc: T) => void,
@@ -320,8 +328,7 @@ export class BoardRoom {
 		const freshBytes = fresh.reduce((sum, c) => sum + c.bytes.byteLength, 0);
 		await this.#makeRoomFor(freshBytes);
 		await this.opts.store.appendChanges(this.documentId, fresh, userId);
-		this.#doc = after;
-		this.#answers.clear();
+		this.#changeDoc(after);
 		this.#chunkCount += fresh.length;
 		this.#bytes += freshBytes;
 		await this.#noteStored(fresh.length);
@@ -348,8 +355,7 @@ export class BoardRoom {
 				this.opts.log(`automerge: skipped a stored chunk of ${this.documentId}: ${String(err)}`);
 			}
 		}
-		this.#doc = doc;
-		this.#answers.clear();
+		this.#changeDoc(doc);
 		this.#bytes = chunks.reduce((sum, c) => sum + c.byteLength, 0);
 		this.#merged = { seq: upto, count: chunks.length };
 		return { chunks, upto };
@@ -379,8 +385,7 @@ export class BoardRoom {
 		const chunks = await this.opts.store.load(this.documentId);
 		let doc: A.Doc<unknown> = chunks[0] ? A.load(chunks[0]) : A.init();
 		for (const chunk of chunks.slice(1)) doc = A.loadIncremental(doc, chunk);
-		this.#doc = doc;
-		this.#answers.clear();
+		this.#changeDoc(doc);
 		this.#chunkCount = chunks.length;
 		this.#bytes = chunks.reduce((sum, c) => sum + c.byteLength, 0);
 		this.#appliedSeq = lastSeq;
