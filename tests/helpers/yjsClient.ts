@@ -113,6 +113,31 @@ export function syncStep1Of(doc: Y.Doc): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
+/** A sync update message carrying `update`. */
+export function updateFrame(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	syncProtocol.writeUpdate(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+/**
+ * A raw socket with its own replica of the agenda: it sends the step 1 of an empty document,
+ * applies every sync frame it is sent, and resolves once the replica holds the agenda.
+ */
+export async function openRawReplica(server: YjsTarget, username: string) {
+	const doc = new Y.Doc();
+	const socket = await openRawSocket(server, username);
+	socket.ws.on('message', (data: Buffer) => {
+		const decoder = decoding.createDecoder(new Uint8Array(data));
+		if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
+		syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, 'server');
+	});
+	socket.ws.send(syncStep1Of(doc));
+	await waitFor(() => doc.share.size > 0 && paragraphText(doc).length > 0, `${username} synced`);
+	return { doc, socket };
+}
+
 function isSyncStep2(frame: Uint8Array): boolean {
 	const decoder = decoding.createDecoder(frame);
 	return (

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CLOSE } from '../../server/sync/SyncEndpoint';
-import { MESSAGE_SYNC, SYNC_UPDATE } from '../../src/lib/domain/yjsProtocol';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
-import { openAgenda, openRawSocket, paragraph, paragraphText } from '../helpers/yjsClient';
+import {
+	openAgenda,
+	openRawSocket,
+	paragraph,
+	paragraphText,
+	updateFrame
+} from '../helpers/yjsClient';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -13,14 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await server?.close();
 });
-
-function updateFrame(update: Uint8Array) {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MESSAGE_SYNC);
-	encoding.writeVarUint(encoder, SYNC_UPDATE);
-	encoding.writeVarUint8Array(encoder, update);
-	return encoding.toUint8Array(encoder);
-}
 
 test("an update using another user's client id is refused and not stored", async () => {
 	const secretary = await openAgenda(server, 'secretary');

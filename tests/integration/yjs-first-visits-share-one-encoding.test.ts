@@ -1,11 +1,14 @@
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { MESSAGE_SYNC } from '../../src/lib/domain/yjsProtocol';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
-import { openAgenda, openRawSocket, paragraph, paragraphText } from '../helpers/yjsClient';
+import {
+	openAgenda,
+	openRawReplica,
+	openRawSocket,
+	paragraph,
+	paragraphText,
+	updateFrame
+} from '../helpers/yjsClient';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -17,32 +20,10 @@ afterAll(async () => {
 
 const encoded = () => server.services.yjs.stats().fullStatesEncoded ?? 0;
 
-/** A first visit: a raw socket with an empty replica that applies every sync frame it gets. */
-async function firstVisit(username = 'resident') {
-	const doc = new Y.Doc();
-	const socket = await openRawSocket(server, username);
-	const apply = (frame: Uint8Array) => {
-		const decoder = decoding.createDecoder(frame);
-		if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
-		syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, 'server');
-	};
-	socket.ws.on('message', (data: Buffer) => apply(new Uint8Array(data)));
-	const step1 = encoding.createEncoder();
-	encoding.writeVarUint(step1, MESSAGE_SYNC);
-	syncProtocol.writeSyncStep1(step1, doc);
-	socket.ws.send(encoding.toUint8Array(step1));
-	await waitFor(
-		() => doc.share.size > 0 && paragraphText(doc).length > 0,
-		`${username}'s first visit synced`
-	);
+/** A first visit: nothing stored, so its step 1 carries an empty state vector. */
+async function firstVisit() {
+	const { doc, socket } = await openRawReplica(server, 'resident');
 	return { doc, close: () => socket.ws.close() };
-}
-
-function updateFrame(update: Uint8Array) {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MESSAGE_SYNC);
-	syncProtocol.writeUpdate(encoder, update);
-	return encoding.toUint8Array(encoder);
 }
 
 // A live meeting opening: most residents arrive with nothing stored, and each asks for the whole

@@ -1,12 +1,15 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
 import { MESSAGE_SYNC, SYNC_UPDATE } from '../../src/lib/domain/yjsProtocol';
 import { YJS_LIMITS } from '../../server/yjs/limits';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
-import { openAgenda, openRawSocket, paragraph, paragraphText } from '../helpers/yjsClient';
+import {
+	openAgenda,
+	openRawReplica,
+	paragraph,
+	paragraphText,
+	updateFrame
+} from '../helpers/yjsClient';
 
 // More readers than one relay slice, so every edit below lands while a round is under way: the
 // relay must still bring every socket every edit, and never a writer its own.
@@ -20,25 +23,17 @@ afterAll(async () => {
 	await server?.close();
 });
 
-/** A raw socket with its own replica: synced from empty, then fed every update frame. */
+/** A raw replica (synced from empty, fed every sync frame) that also keeps its update frames. */
 async function replica(username: string) {
-	const doc = new Y.Doc();
-	const socket = await openRawSocket(server, username);
+	const { doc, socket } = await openRawReplica(server, username);
 	const updateTexts: string[] = [];
 	socket.ws.on('message', (data: Buffer) => {
 		const decoder = decoding.createDecoder(new Uint8Array(data));
 		if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
-		const peek = decoding.clone(decoder);
-		if (decoding.readVarUint(peek) === SYNC_UPDATE) {
-			updateTexts.push(new TextDecoder().decode(decoding.readVarUint8Array(peek)));
+		if (decoding.readVarUint(decoder) === SYNC_UPDATE) {
+			updateTexts.push(new TextDecoder().decode(decoding.readVarUint8Array(decoder)));
 		}
-		syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, 'server');
 	});
-	const step1 = encoding.createEncoder();
-	encoding.writeVarUint(step1, MESSAGE_SYNC);
-	syncProtocol.writeSyncStep1(step1, doc);
-	socket.ws.send(encoding.toUint8Array(step1));
-	await waitFor(() => doc.share.size > 0 && paragraphText(doc).length > 0, `${username} synced`);
 	return { doc, socket, updateTexts };
 }
 
@@ -49,10 +44,7 @@ test('edits made while a round is under way reach every reader, and no writer ge
 	const b = await replica('rc-member');
 	b.doc.on('update', (update: Uint8Array, origin: unknown) => {
 		if (origin === 'server') return;
-		const message = encoding.createEncoder();
-		encoding.writeVarUint(message, MESSAGE_SYNC);
-		syncProtocol.writeUpdate(message, update);
-		b.socket.ws.send(encoding.toUint8Array(message));
+		b.socket.ws.send(updateFrame(update));
 	});
 
 	for (let i = 0; i < 40; i++) {

@@ -2,9 +2,14 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CLOSE } from '../../server/sync/SyncEndpoint';
-import { MESSAGE_SYNC, SYNC_UPDATE } from '../../src/lib/domain/yjsProtocol';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
-import { openAgenda, openRawSocket, paragraph, paragraphText } from '../helpers/yjsClient';
+import {
+	openAgenda,
+	openRawSocket,
+	paragraph,
+	paragraphText,
+	updateFrame
+} from '../helpers/yjsClient';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -38,14 +43,6 @@ function selfOriginUpdate(client: number, validFirst = false): Uint8Array {
 	encoding.writeVarUint(e, 50);
 	encoding.writeVarString(e, 'POISON');
 	encoding.writeVarUint(e, 0); // no deletions
-	return encoding.toUint8Array(e);
-}
-
-function updateFrame(update: Uint8Array) {
-	const e = encoding.createEncoder();
-	encoding.writeVarUint(e, MESSAGE_SYNC);
-	encoding.writeVarUint(e, SYNC_UPDATE);
-	encoding.writeVarUint8Array(e, update);
 	return encoding.toUint8Array(e);
 }
 
