@@ -46,8 +46,9 @@ export class YjsRoom {
 	// swaps the document underneath.
 	readonly awareness = new Awareness(this.#doc);
 	readonly connections = new Set<YjsConnection>();
-	/** Applied updates go round the other sockets in slices, merged per slice (UpdateRelay). */
+	/** The step 2 shared by first visits until the document's next transaction. */
 	readonly #fullState = new FullStateAnswer();
+	/** Applied updates go round the other sockets in slices, merged per slice (UpdateRelay). */
 	readonly #relay = new UpdateRelay(
 		this.connections,
 		YJS_LIMITS.relaySlice,
