@@ -30,8 +30,8 @@ export class PeerPresence {
 		applyAwarenessUpdate(this.awareness, update, PEER);
 	}
 
-	/** Called for every change of the room's awareness, with the update that encodes it. */
-	noteChange(changes: ChangedClients, origin: unknown, update: Uint8Array) {
+	/** Called for every change of the room's awareness, with the clients it changed. */
+	noteChange(changes: ChangedClients, origin: unknown, changed: number[]) {
 		if (origin === PEER) {
 			for (const id of [...changes.added, ...changes.updated]) this.#ids.add(id);
 			for (const id of changes.removed) this.#ids.delete(id);
@@ -41,7 +41,8 @@ export class PeerPresence {
 			this.#ids.delete(id);
 		}
 		// Each instance times out stale entries by itself.
-		if (origin !== 'timeout') this.link.publishAwareness(update);
+		if (origin !== 'timeout')
+			this.link.publishAwareness(encodeAwarenessUpdate(this.awareness, changed));
 	}
 
 	/**

@@ -1,5 +1,7 @@
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { binaryFrame } from '../sync/wsFrame';
+import { PRESENCE_NOTHING_SENT, PresenceLog } from './PresenceLog';
 import type { YjsConnection } from './YjsConnection';
 import { updateMessage } from './messages';
 
@@ -15,9 +17,10 @@ interface Entry {
 }
 
 /**
- * Relays a room's applied updates to its sockets by going round them in slices: each socket
- * visited is sent, as one frame, everything applied since its last visit, and the round yields
- * to the event loop between slices. An update applied
+ * Relays a room's applied updates, and its presence, to its sockets by going round them in
+ * slices: each socket visited is sent, as one frame, everything applied since its last visit
+ * (then, as one more, the latest state of every presence changed since; see `PresenceLog`), and
+ * the round yields to the event loop between slices. An update applied
  * mid-round joins the round at once for the sockets still ahead and is picked up by the next
  * round for those behind, so it reaches every socket within one round — the time to write to
  * each socket once — instead of waiting for a whole fan-out to finish before its own starts.
@@ -27,6 +30,12 @@ interface Entry {
  * and rounds start at least `roundMsPerSocket` × sockets apart, so under load a visit carries
  * more updates instead of coming more often: the work is bounded by the sockets, not the edits,
  * and incoming messages are handled between slices rather than queued behind a thousand writes.
+ *
+ * Presence goes the same way for the same reason. Sent at once to every socket, each change
+ * blocked the loop for the whole fan-out: the 20 editors of the fan-out bench renew their
+ * presence together every 15 s, and the 20,000 writes that made stalled the server 190–300 ms
+ * (its profile), which was the p99 of the phase it fell in. A socket gets presence only once its
+ * sync step 1 is answered, after the document it refers to.
  */
 export class UpdateRelay {
 	/** Updates some socket may still be owed, oldest first. */
@@ -41,9 +50,11 @@ export class UpdateRelay {
 	/** Frames prepared for a mark (everything above it), valid while `#seq` is `#framesAt`. */
 	#frames = new Map<number, { frame: Buffer; message: Uint8Array }>();
 	#framesAt = 0;
+	readonly #presence: PresenceLog;
 
 	constructor(
 		private readonly connections: ReadonlySet<YjsConnection>,
+		awareness: Awareness,
 		/** Sockets written per slice before the round yields to the event loop. */
 		private readonly slice: number,
 		/**
@@ -51,12 +62,20 @@ export class UpdateRelay {
 		 * room's next round starts at once).
 		 */
 		private readonly roundMsPerSocket: number
-	) {}
+	) {
+		this.#presence = new PresenceLog(awareness);
+	}
 
 	/** Queues an update that is stored and applied; its delivery starts at the end of this turn. */
 	relay(from: YjsConnection | null, update: Uint8Array) {
 		this.#log.push({ seq: ++this.#seq, from, update });
 		if (from) from.relay.ownSeq = this.#seq;
+		this.#schedule();
+	}
+
+	/** Queues the presence of `clients` (added, changed or removed) for every socket. */
+	presenceChanged(clients: number[]) {
+		this.#presence.changed(clients);
 		this.#schedule();
 	}
 
@@ -68,6 +87,7 @@ export class UpdateRelay {
 	 */
 	answered(conn: YjsConnection) {
 		conn.relay.sentSeq = this.#seq;
+		if (conn.relay.presenceSeq < this.#presence.seq) this.#schedule();
 	}
 
 	/** Sends every socket what it is owed, now (the room is closing). */
@@ -79,6 +99,7 @@ export class UpdateRelay {
 		this.#timer = null;
 		for (const conn of this.connections) this.#visit(conn);
 		this.#log = [];
+		this.#presence.trim(this.#presence.seq);
 		this.#round = [];
 		this.#next = 0;
 	}
@@ -110,16 +131,38 @@ export class UpdateRelay {
 	/** Starts a round if any socket is owed anything, after dropping what every socket has. */
 	#startRound(): boolean {
 		let lowest = this.#seq;
-		for (const conn of this.connections) lowest = Math.min(lowest, conn.relay.sentSeq);
+		let lowestPresence = this.#presence.seq;
+		let presenceOwed = false;
+		for (const { relay } of this.connections) {
+			lowest = Math.min(lowest, relay.sentSeq);
+			if (relay.sentSeq === NOT_ANSWERED) continue;
+			presenceOwed ||= relay.presenceSeq < this.#presence.seq;
+			// A socket sent nothing yet is owed every current state, which needs no log.
+			if (relay.presenceSeq !== PRESENCE_NOTHING_SENT)
+				lowestPresence = Math.min(lowestPresence, relay.presenceSeq);
+		}
 		const keepFrom = this.#log.findIndex((e) => e.seq > lowest);
 		this.#log = keepFrom < 0 ? [] : this.#log.slice(keepFrom);
-		this.#round = this.#log.length > 0 ? [...this.connections] : [];
+		// Sockets not answered yet have no presence mark but 0, so nothing they are owed is dropped.
+		this.#presence.trim(lowestPresence);
+		this.#round = this.#log.length > 0 || presenceOwed ? [...this.connections] : [];
 		this.#next = 0;
 		if (this.#round.length > 0) this.#roundStartedAt = performance.now();
 		return this.#round.length > 0;
 	}
 
 	#visit(conn: YjsConnection) {
+		if (conn.relay.sentSeq === NOT_ANSWERED) return;
+		this.#sendUpdates(conn);
+		// After the updates: a caret may point at text that came in them.
+		const mark = conn.relay.presenceSeq;
+		if (mark >= this.#presence.seq) return;
+		conn.relay.presenceSeq = this.#presence.seq;
+		const prepared = this.#presence.frameAbove(mark);
+		if (prepared) conn.sendFrame(prepared.frame, prepared.message);
+	}
+
+	#sendUpdates(conn: YjsConnection) {
 		const mark = conn.relay.sentSeq;
 		if (mark >= this.#seq) return;
 		conn.relay.sentSeq = this.#seq;

@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { CLOSE, type SyncUser } from '../sync/SyncEndpoint';
 import { SyncRefusal } from './SyncRefusal';
 import { TokenBucket } from './TokenBucket';
+import { PRESENCE_NOTHING_SENT } from './PresenceLog';
 import { NOT_ANSWERED } from './UpdateRelay';
 import { YJS_LIMITS } from './limits';
 
@@ -35,11 +36,12 @@ export class YjsConnection {
 	/** Presence messages dropped over their rate (see YJS_LIMITS.presencePerSecond). */
 	presenceDropped = 0;
 	/**
-	 * The room's relay's marks: the last update sent to this socket, and its own last one. The
+	 * The room's relay's marks: the last update sent to this socket, its own last one, and the
+	 * last presence change sent to it (see `PresenceLog`). The
 	 * socket joins the relay when its sync step 1 is answered (`UpdateRelay.answered`): until then
 	 * it is owed nothing, because the step 2 it is about to get holds every update applied so far.
 	 */
-	readonly relay = { sentSeq: NOT_ANSWERED, ownSeq: 0 };
+	readonly relay = { sentSeq: NOT_ANSWERED, ownSeq: 0, presenceSeq: PRESENCE_NOTHING_SENT };
 	/** Where `sendFrame` writes: the upgraded socket, while no extension transforms frames. */
 	readonly #frames: Duplex | null;
 

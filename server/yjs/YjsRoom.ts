@@ -1,9 +1,4 @@
-import {
-	Awareness,
-	applyAwarenessUpdate,
-	encodeAwarenessUpdate,
-	removeAwarenessStates
-} from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createLocalClusterBus, type ClusterBus } from '../cluster/ClusterBus';
 import { CLOSE } from '../sync/SyncEndpoint';
@@ -13,7 +8,7 @@ import type { YjsConnection } from './YjsConnection';
 import { YJS_LIMITS } from './limits';
 import { UpdateRelay } from './UpdateRelay';
 import { FullStateAnswer, isEmptyStateVector } from './FullStateAnswer';
-import { awarenessMessage, syncStep2Message } from './messages';
+import { syncStep2Message } from './messages';
 import { PeerLink } from './PeerLink';
 import { PEER, PeerPresence, type ChangedClients } from './PeerPresence';
 
@@ -51,6 +46,7 @@ export class YjsRoom {
 	/** Applied updates go round the other sockets in slices, merged per slice (UpdateRelay). */
 	readonly #relay = new UpdateRelay(
 		this.connections,
+		this.awareness,
 		YJS_LIMITS.relaySlice,
 		YJS_LIMITS.relayRoundMsPerSocket
 	);
@@ -106,10 +102,8 @@ export class YjsRoom {
 		this.#peerPresence = new PeerPresence(this.awareness, this.#peers);
 		this.awareness.on('update', (changes: ChangedClients, origin: unknown) => {
 			const changed = [...changes.added, ...changes.updated, ...changes.removed];
-			const update = encodeAwarenessUpdate(this.awareness, changed);
-			const message = awarenessMessage(update);
-			for (const conn of this.connections) conn.send(message);
-			this.#peerPresence.noteChange(changes, origin, update);
+			this.#relay.presenceChanged(changed);
+			this.#peerPresence.noteChange(changes, origin, changed);
 		});
 		this.#publishPresenceNow();
 	}
