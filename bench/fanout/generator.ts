@@ -1,11 +1,12 @@
 /**
- * The load generator process (forked by bench/fanout/generatorHandle.ts, pinned to core 1 while
- * the server under test has core 0): real editing clients and thin receivers in one process, so
- * a marker's send time and its arrival are read on one clock. Driven over IPC.
+ * One of the load generator's two processes (forked by bench/fanout/generatorHandle.ts, both
+ * pinned to core 1 while the server under test has core 0): the real editing clients, or the
+ * thin receivers. Driven over IPC; each takes only its own commands. Markers carry the bench
+ * clock (`benchClockMs`), which both processes read alike.
  */
-import { cpuMeter, sleep } from './procStats';
+import { sleep } from './procStats';
 import { openEditor, seedAgenda, type Editor } from './editors';
-import type { GeneratorCommand, GeneratorReply, PhaseResult } from './generatorProtocol';
+import type { GeneratorCommand, GeneratorReply } from './generatorProtocol';
 import { LatencyHistogram } from './latency';
 import { openThinReceiver, type ThinReceiver, type ThinTarget } from './thinReceiver';
 
@@ -40,47 +41,39 @@ function openReceivers(targets: ThinTarget[]) {
 	}));
 }
 
-async function phase(ratePerSecond: number, seconds: number, drainMs: number) {
-	histogram = new LatencyHistogram();
-	for (const { r } of receivers) r.markers = 0;
-	const receiversOf = new Map<string, number>();
-	for (const { docName } of receivers)
-		receiversOf.set(docName, (receiversOf.get(docName) ?? 0) + 1);
-	const meter = cpuMeter(process.pid);
+/** Edits at `ratePerSecond` for `seconds`, round the editors; returns the edits per document. */
+async function edit(ratePerSecond: number, seconds: number) {
+	const sentTo: Record<string, number> = {};
 	const start = performance.now();
 	const end = start + seconds * 1000;
 	let sent = 0;
-	let expected = 0;
 	// Edits are due at a steady rate; a late timer catches up with a burst, as a busy client would.
 	while (performance.now() < end) {
 		const due = Math.floor(((performance.now() - start) / 1000) * ratePerSecond);
 		for (; sent < due; sent++) {
 			const editor = editors[sent % editors.length] as Editor;
 			editor.edit();
-			expected += receiversOf.get(editor.spec.docName) ?? 0;
+			sentTo[editor.spec.docName] = (sentTo[editor.spec.docName] ?? 0) + 1;
 		}
 		await sleep(1);
 	}
-	const achievedRate = sent / ((performance.now() - start) / 1000);
+	return { sentTo, achievedRate: Math.round(sent / ((performance.now() - start) / 1000)) };
+}
+
+function listen() {
+	histogram = new LatencyHistogram();
+	for (const { r } of receivers) r.markers = 0;
+}
+
+/** Waits until each document's edits reached each of its receivers, or `drainMs` passed. */
+async function collect(sentTo: Record<string, number>, drainMs: number) {
+	let expected = 0;
+	for (const { docName } of receivers) expected += sentTo[docName] ?? 0;
 	const deadline = performance.now() + drainMs;
 	const delivered = () => receivers.reduce((n, { r }) => n + r.markers, 0);
 	while (delivered() < expected && performance.now() < deadline) await sleep(5);
-	const result: PhaseResult = {
-		spanMs: Math.round(performance.now() - start),
-		sent,
-		expected,
-		delivered: delivered(),
-		achievedRate: Math.round(achievedRate),
-		latency: histogram.summary(),
-		...generatorCpu(meter.stop())
-	};
-	return result;
+	return { expected, delivered: delivered(), latency: histogram.summary() };
 }
-
-const generatorCpu = (m: { percent: number; waitingPercent: number }) => ({
-	generatorCpuPercent: m.percent,
-	generatorWaitingPercent: m.waitingPercent
-});
 
 process.on('message', (command: GeneratorCommand) => {
 	void (async () => {
@@ -110,11 +103,15 @@ process.on('message', (command: GeneratorCommand) => {
 					reply({ type: 'done', count: receivers.length });
 					return;
 				}
-				case 'phase':
-					reply({
-						type: 'phase',
-						result: await phase(command.ratePerSecond, command.seconds, command.drainMs)
-					});
+				case 'edit':
+					reply({ type: 'edited', ...(await edit(command.ratePerSecond, command.seconds)) });
+					return;
+				case 'listen':
+					listen();
+					reply({ type: 'done', count: receivers.length });
+					return;
+				case 'collect':
+					reply({ type: 'collected', ...(await collect(command.sentTo, command.drainMs)) });
 					return;
 				case 'closeAll':
 					for (const e of editors) e.destroy();

@@ -15,10 +15,19 @@ export interface EditorSpec {
 	seed?: boolean;
 }
 
+/**
+ * Commands to one of a generator's two processes: the editors' (`editors`, `edit`) or the
+ * receivers' (`receivers`, `listen`, `collect`, `reconnectReceivers`); both take the last two.
+ */
 export type GeneratorCommand =
 	| { type: 'editors'; editors: EditorSpec[]; seedChars: number }
 	| { type: 'receivers'; receivers: ThinTarget[] }
-	| { type: 'phase'; ratePerSecond: number; seconds: number; drainMs: number }
+	/** Edits at a steady rate for `seconds`. */
+	| { type: 'edit'; ratePerSecond: number; seconds: number }
+	/** Starts counting markers afresh. */
+	| { type: 'listen' }
+	/** Waits (at most `drainMs`) until every edit sent reached every receiver of its document. */
+	| { type: 'collect'; sentTo: Record<string, number>; drainMs: number }
 	| { type: 'reconnectReceivers' }
 	| { type: 'closeAll' }
 	| { type: 'exit' };
@@ -33,14 +42,18 @@ export interface PhaseResult {
 	/** Edits per second the generator actually managed (it shares a core with the receivers). */
 	achievedRate: number;
 	latency: LatencySummary;
-	/** CPU the generator itself used during the phase, % of one core. */
+	/** CPU the generator's two processes used during the phase, % of one core. */
 	generatorCpuPercent: number;
-	/** % of the phase the generator sat runnable waiting for core 1. */
+	/** The editors' process's part of it. */
+	editorsCpuPercent: number;
+	/** % of the phase the receivers' process sat runnable waiting for core 1. */
 	generatorWaitingPercent: number;
 }
 
 export type GeneratorReply =
 	| { type: 'ready' }
 	| { type: 'done'; count: number }
-	| { type: 'phase'; result: PhaseResult }
+	/** Edits sent, per document. */
+	| { type: 'edited'; sentTo: Record<string, number>; achievedRate: number }
+	| { type: 'collected'; expected: number; delivered: number; latency: LatencySummary }
 	| { type: 'error'; message: string };

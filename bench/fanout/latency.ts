@@ -1,19 +1,31 @@
 /**
- * Edit-to-arrival timing. An edit inserts a marker `~<µs>~` (microseconds on the generator's own
- * clock, performance.now()); a receiver in the same process finds the markers in the raw bytes
- * of an update frame — Yjs writes inserted strings verbatim — and records now − then. Seeds and
- * marker digits never contain '~', so a '~' in update bytes opens a marker or is not one at all.
+ * Edit-to-arrival timing. An edit inserts a marker `~<µs>~` (microseconds on the bench clock,
+ * below); a receiver finds the markers in the raw bytes of an update frame — Yjs writes inserted
+ * strings verbatim — and records now − then. Seeds and marker digits never contain '~', so a '~'
+ * in update bytes opens a marker or is not one at all.
  */
 const TILDE = 0x7e;
 const ZERO = 0x30;
 
+/**
+ * The bench clock, shared by the editors' and the receivers' processes: milliseconds since
+ * `BENCH_CLOCK_EPOCH_MS` (wall-clock milliseconds, set by whoever forks them; this process's
+ * start if unset). `performance.timeOrigin + performance.now()` is the wall clock read through the
+ * monotonic one, so two processes on one machine agree to a few microseconds.
+ */
+const EPOCH_MS = Number(process.env.BENCH_CLOCK_EPOCH_MS ?? performance.timeOrigin);
+
+export function benchClockMs(): number {
+	return performance.timeOrigin + performance.now() - EPOCH_MS;
+}
+
 export function marker(): string {
-	return `~${Math.round(performance.now() * 1000)}~`;
+	return `~${Math.round(benchClockMs() * 1000)}~`;
 }
 
 /** Calls `seen(ms)` for every marker in `bytes[from..]`; returns how many it found. */
 export function scanMarkers(bytes: Uint8Array, from: number, seen: (ms: number) => void): number {
-	const nowUs = performance.now() * 1000;
+	const nowUs = benchClockMs() * 1000;
 	let found = 0;
 	let i = bytes.indexOf(TILDE, from);
 	while (i >= 0) {

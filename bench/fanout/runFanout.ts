@@ -50,7 +50,7 @@ export async function runFanout(
 	const figures: FanoutFigure[] = [];
 	const everyPid = () => [
 		...servers.flatMap((s) => s.pids ?? [s.pid]),
-		...generators.map((g) => g.pid)
+		...generators.flatMap((g) => g.pids)
 	];
 	async function runPhase(
 		s: number,
@@ -83,7 +83,7 @@ export async function runFanout(
 			`${server.name} N=${n} @${ratePerSecond}/s${round ? ` (repeat ${round})` : ''}: p50 ${phase.latency.p50} ms, p99 ${phase.latency.p99} ms, ` +
 				`delivered ${phase.delivered}/${phase.expected}, sent at ${phase.achievedRate}/s, ` +
 				`server CPU ${cpu.percent}% (waiting for a core ${cpu.waitingPercent}%), RSS ${figure.serverRssMiB} MiB, ` +
-				`generator CPU ${phase.generatorCpuPercent}% (waiting ${phase.generatorWaitingPercent}%)`
+				`generator CPU ${phase.generatorCpuPercent}% (editors ${phase.editorsCpuPercent}%; receivers waiting ${phase.generatorWaitingPercent}%)`
 		);
 		if (phase.delivered < phase.expected) {
 			// It could not keep up: its backlog would flood core 1, which every

@@ -77,7 +77,11 @@ export function openThinReceiver(
 		});
 		ws.on('message', (data: Buffer) => {
 			const d = decoding.createDecoder(data);
-			if (target.protocol === 'hocuspocus') decoding.readVarString(d);
+			// Hocuspocus's document name: skipped, not decoded (a string per frame is measurable here).
+			if (target.protocol === 'hocuspocus') {
+				const length = decoding.readVarUint(d);
+				d.pos += length;
+			}
 			const type = decoding.readVarUint(d);
 			if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return;
 			const sub = decoding.readVarUint(d);
