@@ -62,8 +62,21 @@ export async function runFanout(
 		const server = servers[s] as BenchServer;
 		const generator = generators[s] as Generator;
 		const meters = (server.pids ?? [server.pid]).map((pid) => cpuMeter(pid));
+		// The servers not being measured, with their generators: their idle work (heartbeats, the
+		// providers' presence renewals written to a thousand sockets) shares the cores with this
+		// phase. Logged, not judged.
+		const others = servers
+			.map((o, k) => ({ o, k }))
+			.filter(({ k }) => k !== s)
+			.map(({ o, k }) => ({
+				name: o.name,
+				meters: [...(o.pids ?? [o.pid]), ...(generators[k]?.pids ?? [])].map((pid) => cpuMeter(pid))
+			}));
 		const phase = await generator.phase(ratePerSecond, seconds, plan.drainMs);
 		const parts = meters.map((m) => m.stop());
+		const othersCpu = others
+			.map((o) => `${o.name} ${o.meters.reduce((sum, m) => sum + m.stop().cpuMs, 0)}`)
+			.join(', ');
 		const cpu = {
 			percent: parts.reduce((sum, p) => sum + p.percent, 0),
 			waitingPercent: Math.max(...parts.map((p) => p.waitingPercent))
@@ -83,7 +96,8 @@ export async function runFanout(
 			`${server.name} N=${n} @${ratePerSecond}/s${round ? ` (repeat ${round})` : ''}: p50 ${phase.latency.p50} ms, p99 ${phase.latency.p99} ms, ` +
 				`delivered ${phase.delivered}/${phase.expected}, sent at ${phase.achievedRate}/s, ` +
 				`server CPU ${cpu.percent}% (waiting for a core ${cpu.waitingPercent}%), RSS ${figure.serverRssMiB} MiB, ` +
-				`generator CPU ${phase.generatorCpuPercent}% (editors ${phase.editorsCpuPercent}%; receivers waiting ${phase.generatorWaitingPercent}%)`
+				`generator CPU ${phase.generatorCpuPercent}% (editors ${phase.editorsCpuPercent}%; receivers waiting ${phase.generatorWaitingPercent}%), ` +
+				`idle servers with their generators: ${othersCpu || 'none'} cpu-ms`
 		);
 		if (phase.delivered < phase.expected) {
 			// It could not keep up: its backlog would flood core 1, which every
