@@ -33,8 +33,8 @@ interface Entry {
  *
  * Presence goes the same way for the same reason. Sent at once to every socket, each change
  * blocked the loop for the whole fan-out: the 20 editors of the fan-out bench renew their
- * presence together every 15 s, and the 20,000 writes that made stalled the server 190–300 ms
- * (its profile), which was the p99 of the phase it fell in. A socket gets presence only once its
+ * presence together every 15 s, 20,000 writes in one go, which stalled the server 190–300 ms
+ * (its profile) and became the p99 of the phase it fell in. A socket gets presence only once its
  * sync step 1 is answered, after the document it refers to.
  */
 export class UpdateRelay {
