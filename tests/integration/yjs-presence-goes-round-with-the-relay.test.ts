@@ -82,7 +82,7 @@ test('someone who opens the agenda is sent who is already editing, without waiti
 	editor.provider.awareness.setLocalStateField('cursor', { anchor: 3 });
 	// Once someone already there has it, the server has it.
 	await waitFor(
-		() => first.provider.awareness.getStates().get(editor.doc.clientID)?.cursor,
+		() => first.provider.awareness.getStates().get(editor.doc.clientID)?.cursor !== undefined,
 		'the caret at a socket already open'
 	);
 	// The editor's client renews its presence only every 15 s; a newcomer must not wait for that.
