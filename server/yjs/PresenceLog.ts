@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import type { Awareness } from 'y-protocols/awareness';
-import { binaryFrame } from '../sync/wsFrame';
+import { FramesByMark, type PreparedFrame } from './FramesByMark';
 import { awarenessMessage } from './messages';
 
 /** A socket's presence mark before it was sent anything: it is owed every current state. */
@@ -30,9 +30,7 @@ interface Change {
 export class PresenceLog {
 	#changes: Change[] = [];
 	#seq = 0;
-	/** Frames prepared for a mark, valid while `#seq` is `#framesAt` (see UpdateRelay). */
-	#frames = new Map<number, { frame: Buffer; message: Uint8Array }>();
-	#framesAt = 0;
+	readonly #frames = new FramesByMark();
 
 	constructor(private readonly awareness: Awareness) {}
 
@@ -53,21 +51,12 @@ export class PresenceLog {
 	}
 
 	/** What a socket with presence mark `mark` is owed, framed; null if nothing. */
-	frameAbove(mark: number): { frame: Buffer; message: Uint8Array } | null {
+	frameAbove(mark: number): PreparedFrame | null {
 		if (mark >= this.#seq) return null;
-		if (this.#framesAt !== this.#seq) {
-			this.#frames.clear();
-			this.#framesAt = this.#seq;
-		}
-		let prepared = this.#frames.get(mark);
-		if (!prepared) {
+		return this.#frames.get(mark, this.#seq, () => {
 			const clients = mark === PRESENCE_NOTHING_SENT ? this.#everyone() : this.#changedAbove(mark);
-			if (clients.size === 0) return null;
-			const message = awarenessMessage(this.#encode(clients));
-			prepared = { frame: binaryFrame(message), message };
-			this.#frames.set(mark, prepared);
-		}
-		return prepared;
+			return clients.size === 0 ? null : awarenessMessage(this.#encode(clients));
+		});
 	}
 
 	/** Every current state (client id → its clock when it changed; unused here). */

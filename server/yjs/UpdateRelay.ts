@@ -1,6 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { binaryFrame } from '../sync/wsFrame';
+import { FramesByMark } from './FramesByMark';
 import { PRESENCE_NOTHING_SENT, PresenceLog } from './PresenceLog';
 import type { YjsConnection } from './YjsConnection';
 import { updateMessage } from './messages';
@@ -47,9 +47,7 @@ export class UpdateRelay {
 	#timer: NodeJS.Immediate | NodeJS.Timeout | null = null;
 	/** performance.now() when the last round began (see `roundMsPerSocket`). */
 	#roundStartedAt = Number.NEGATIVE_INFINITY;
-	/** Frames prepared for a mark (everything above it), valid while `#seq` is `#framesAt`. */
-	#frames = new Map<number, { frame: Buffer; message: Uint8Array }>();
-	#framesAt = 0;
+	readonly #frames = new FramesByMark();
 	readonly #presence: PresenceLog;
 
 	constructor(
@@ -184,20 +182,11 @@ export class UpdateRelay {
 	}
 
 	#frameAbove(mark: number) {
-		if (this.#framesAt !== this.#seq) {
-			this.#frames.clear();
-			this.#framesAt = this.#seq;
-		}
-		let prepared = this.#frames.get(mark);
-		if (!prepared) {
+		return this.#frames.get(mark, this.#seq, () => {
 			const owed = this.#owedAbove(mark);
 			// Trimmed already: a socket that joined after every update in the log was sent.
-			if (owed.length === 0) return null;
-			const message = updateMessage(merge(owed));
-			prepared = { frame: binaryFrame(message), message };
-			this.#frames.set(mark, prepared);
-		}
-		return prepared;
+			return owed.length === 0 ? null : updateMessage(merge(owed));
+		});
 	}
 }
 

@@ -43,7 +43,7 @@ export class YjsRoom {
 	readonly connections = new Set<YjsConnection>();
 	/** The step 2 shared by first visits until the document's next transaction. */
 	readonly #fullState = new FullStateAnswer();
-	/** Applied updates go round the other sockets in slices, merged per slice (UpdateRelay). */
+	/** Applied updates and presence go round the sockets in slices, merged per slice (UpdateRelay). */
 	readonly #relay = new UpdateRelay(
 		this.connections,
 		this.awareness,
