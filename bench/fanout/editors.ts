@@ -12,6 +12,8 @@ export interface Editor {
 	doc: Y.Doc;
 	/** Inserts a time marker at a random place in a random paragraph. */
 	edit(): void;
+	/** Disconnects (`false`) or reconnects and waits until synced again (`true`). */
+	setOnline(online: boolean): Promise<void>;
 	destroy(): void;
 }
 
@@ -60,6 +62,7 @@ export async function openEditor(spec: EditorSpec, seed: Uint8Array | null): Pro
 	if (seed) Y.applyUpdate(doc, seed);
 	let destroyProvider: () => void;
 	let synced: () => boolean;
+	let connect: (online: boolean) => void;
 	if (spec.kind === 'y-websocket') {
 		const provider = new WebsocketProvider(spec.url, spec.docName, doc, {
 			WebSocketPolyfill: withHeaders(spec.headers ?? {}),
@@ -67,6 +70,7 @@ export async function openEditor(spec: EditorSpec, seed: Uint8Array | null): Pro
 		});
 		destroyProvider = () => provider.destroy();
 		synced = () => provider.synced;
+		connect = (online) => (online ? provider.connect() : provider.disconnect());
 	} else {
 		// Loaded only when a Hocuspocus run needs it (it is a dev dependency of the bench alone).
 		const { HocuspocusProvider, HocuspocusProviderWebsocket } =
@@ -86,6 +90,8 @@ export async function openEditor(spec: EditorSpec, seed: Uint8Array | null): Pro
 			websocketProvider.destroy();
 		};
 		synced = () => provider.isSynced;
+		connect = (online) =>
+			void (online ? websocketProvider.connect() : websocketProvider.disconnect());
 	}
 	await waitFor(synced, `editor on ${spec.docName} synced`, 30_000);
 	// The seed reached the server when another client sees it; a later editor waits for it here.
@@ -98,6 +104,14 @@ export async function openEditor(spec: EditorSpec, seed: Uint8Array | null): Pro
 			if (cached.length < PARAGRAPHS) cached = paragraphs(doc);
 			const p = cached[Math.floor(Math.random() * cached.length)] as Y.XmlText;
 			p.insert(Math.floor(Math.random() * (p.length + 1)), marker());
+		},
+		async setOnline(online) {
+			connect(online);
+			await waitFor(
+				() => synced() === online,
+				`editor on ${spec.docName} ${online ? 'synced' : 'offline'}`,
+				30_000
+			);
 		},
 		destroy() {
 			destroyProvider();

@@ -103,6 +103,10 @@ process.on('message', (command: GeneratorCommand) => {
 					reply({ type: 'done', count: receivers.length });
 					return;
 				}
+				case 'editorsOnline':
+					await Promise.all(editors.map((e) => e.setOnline(command.online)));
+					reply({ type: 'done', count: editors.length });
+					return;
 				case 'edit':
 					reply({ type: 'edited', ...(await edit(command.ratePerSecond, command.seconds)) });
 					return;

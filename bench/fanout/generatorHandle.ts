@@ -86,6 +86,9 @@ export async function startGenerator() {
 		async editors(editors: EditorSpec[], seedChars: number) {
 			await editorsProcess.ask({ type: 'editors', editors, seedChars });
 		},
+		async editorsOnline(online: boolean) {
+			await editorsProcess.ask({ type: 'editorsOnline', online });
+		},
 		async receivers(receivers: ThinTarget[]) {
 			await receiversProcess.ask({ type: 'receivers', receivers });
 		},

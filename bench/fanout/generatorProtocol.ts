@@ -16,12 +16,14 @@ export interface EditorSpec {
 }
 
 /**
- * Commands to one of a generator's two processes: the editors' (`editors`, `edit`) or the
+ * Commands to one of a generator's two processes: the editors' (`editors`, `editorsOnline`, `edit`) or the
  * receivers' (`receivers`, `listen`, `collect`, `reconnectReceivers`); both take the last two.
  */
 export type GeneratorCommand =
 	| { type: 'editors'; editors: EditorSpec[]; seedChars: number }
 	| { type: 'receivers'; receivers: ThinTarget[] }
+	/** Takes the editors offline, or back online and synced (the receivers stay connected). */
+	| { type: 'editorsOnline'; online: boolean }
 	/** Edits at a steady rate for `seconds`. */
 	| { type: 'edit'; ratePerSecond: number; seconds: number }
 	/** Starts counting markers afresh. */

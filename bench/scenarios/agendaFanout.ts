@@ -37,7 +37,10 @@ function defaultPlan(quick: boolean): FanoutPlan {
 				// The headline (N = 1,000 @ 200/s against Hocuspocus) is judged on three runs. The
 				// time comes from the reference server's 500/s phase at N = 1,000: it already falls
 				// behind at 200/s there, and its 500/s backlog cost some 35 s of a 15-minute run.
-				repeat: { ratePerSecond: 200, servers: ['gongzhi', 'hocuspocus'], times: 2 },
+				repeat: [
+					{ ratePerSecond: 200, servers: ['gongzhi', 'hocuspocus'], times: 4 },
+					{ ratePerSecond: 500, servers: ['gongzhi', 'hocuspocus'], times: 2 }
+				],
 				skip: [{ server: 'reference', receivers: 1000, ratePerSecond: 500 }]
 			};
 }
@@ -117,8 +120,7 @@ function fanoutRows(figures: FanoutFigure[], plan: FanoutPlan): BenchRow[] {
 			});
 			const p99 = (f: FanoutFigure) => f.phase.latency.p99;
 			const repeated = runsOf('gongzhi').length > 1 && runsOf('hocuspocus').length > 1;
-			const p99Target =
-				targetRun && rate === 200 && !repeated ? 0.75 : targetRun && rate === 500 ? 1 : undefined;
+			const p99Target = !targetRun ? undefined : rate === 200 ? 0.75 : rate === 500 ? 1 : undefined;
 			// A peer that fell behind has a p99 over the arrivals it made, a lower bound of its real
 			// one, so judging against it is conservative; one that delivered nothing has none.
 			// Gongzhi's own p99 counts only if it delivered (nearly) everything.
@@ -137,7 +139,7 @@ function fanoutRows(figures: FanoutFigure[], plan: FanoutPlan): BenchRow[] {
 						hocuspocus: h.phase.latency.samples,
 						...(r ? { reference: r.phase.latency.samples } : {})
 					},
-					...(p99Target === undefined
+					...(p99Target === undefined || repeated
 						? {}
 						: {
 								target: `≤ ${p99Target} × hocuspocus`,
@@ -165,8 +167,12 @@ function fanoutRows(figures: FanoutFigure[], plan: FanoutPlan): BenchRow[] {
 					gongzhi: gm,
 					peers: { hocuspocus: hm },
 					ratio: ratio(gm, hm),
-					target: '≤ 0.75 × hocuspocus',
-					met: allDelivered && hm > 0 ? gm <= 0.75 * hm : null
+					...(p99Target === undefined
+						? {}
+						: {
+								target: `≤ ${p99Target} × hocuspocus`,
+								met: allDelivered && hm > 0 ? gm <= p99Target * hm : null
+							})
 				});
 			}
 			if (targetRun && rate === 200)
