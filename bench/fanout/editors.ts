@@ -4,14 +4,14 @@ import * as Y from 'yjs';
 import { AGENDA_FRAGMENT } from '../../src/lib/domain/agenda';
 import { newAgenda } from '../../server/yjs/newAgenda';
 import type { EditorSpec } from './generatorProtocol';
-import { marker } from './latency';
+import { marker, stampNowUs } from './latency';
 import { sleep } from './procStats';
 
 export interface Editor {
 	spec: EditorSpec;
 	doc: Y.Doc;
-	/** Inserts a time marker at a random place in a random paragraph. */
-	edit(): void;
+	/** Inserts a time marker at a random place in a random paragraph; returns its stamp (µs). */
+	edit(): number;
 	/** Disconnects (`false`) or reconnects and waits until synced again (`true`). */
 	setOnline(online: boolean): Promise<void>;
 	destroy(): void;
@@ -103,7 +103,11 @@ export async function openEditor(spec: EditorSpec, seed: Uint8Array | null): Pro
 		edit() {
 			if (cached.length < PARAGRAPHS) cached = paragraphs(doc);
 			const p = cached[Math.floor(Math.random() * cached.length)] as Y.XmlText;
-			p.insert(Math.floor(Math.random() * (p.length + 1)), marker());
+			const stamp = stampNowUs();
+			// Both stock providers send from the document's update event: the insert returns once
+			// the edit's bytes are handed to the socket.
+			p.insert(Math.floor(Math.random() * (p.length + 1)), marker(stamp));
+			return stamp;
 		},
 		async setOnline(online) {
 			connect(online);

@@ -7,7 +7,7 @@
 import { sleep } from './procStats';
 import { openEditor, seedAgenda, type Editor } from './editors';
 import type { GeneratorCommand, GeneratorReply } from './generatorProtocol';
-import { LatencyHistogram } from './latency';
+import { Arrivals, benchClockMs } from './latency';
 import { openThinReceiver, type ThinReceiver, type ThinTarget } from './thinReceiver';
 
 // Every y-websocket provider adds a process 'exit' listener in Node; hundreds are expected.
@@ -23,8 +23,8 @@ const reply = (m: GeneratorReply) => process.send?.(m);
 let editors: Editor[] = [];
 let receivers: { docName: string; r: ThinReceiver }[] = [];
 let receiverTargets: ThinTarget[] = [];
-let histogram = new LatencyHistogram();
-const seen = (ms: number) => histogram.add(ms);
+let arrivals = new Arrivals();
+const seen = (stampUs: number, nowUs: number) => arrivals.add(stampUs, nowUs);
 
 /** Runs `open` over `items`, `width` at a time (a thousand upgrades at once look like an attack). */
 async function inBatches<T, R>(items: T[], width: number, open: (item: T) => Promise<R>) {
@@ -44,6 +44,8 @@ function openReceivers(targets: ThinTarget[]) {
 /** Edits at `ratePerSecond` for `seconds`, round the editors; returns the edits per document. */
 async function edit(ratePerSecond: number, seconds: number) {
 	const sentTo: Record<string, number> = {};
+	/** [stamp µs, ms from the stamp until the send returned] per edit. */
+	const sentAfterMs: [number, number][] = [];
 	const start = performance.now();
 	const end = start + seconds * 1000;
 	let sent = 0;
@@ -52,27 +54,37 @@ async function edit(ratePerSecond: number, seconds: number) {
 		const due = Math.floor(((performance.now() - start) / 1000) * ratePerSecond);
 		for (; sent < due; sent++) {
 			const editor = editors[sent % editors.length] as Editor;
-			editor.edit();
+			const stamp = editor.edit();
+			sentAfterMs.push([stamp, benchClockMs() - stamp / 1000]);
 			sentTo[editor.spec.docName] = (sentTo[editor.spec.docName] ?? 0) + 1;
 		}
 		await sleep(1);
 	}
-	return { sentTo, achievedRate: Math.round(sent / ((performance.now() - start) / 1000)) };
+	return {
+		sentTo,
+		sentAfterMs,
+		achievedRate: Math.round(sent / ((performance.now() - start) / 1000))
+	};
 }
 
 function listen() {
-	histogram = new LatencyHistogram();
+	arrivals = new Arrivals();
 	for (const { r } of receivers) r.markers = 0;
 }
 
 /** Waits until each document's edits reached each of its receivers, or `drainMs` passed. */
-async function collect(sentTo: Record<string, number>, drainMs: number) {
+async function collect(
+	sentTo: Record<string, number>,
+	sentAfterMs: [number, number][],
+	drainMs: number
+) {
 	let expected = 0;
 	for (const { docName } of receivers) expected += sentTo[docName] ?? 0;
 	const deadline = performance.now() + drainMs;
 	const delivered = () => receivers.reduce((n, { r }) => n + r.markers, 0);
 	while (delivered() < expected && performance.now() < deadline) await sleep(5);
-	return { expected, delivered: delivered(), latency: histogram.summary() };
+	const latency = arrivals.latencies(new Map(sentAfterMs)).summary();
+	return { expected, delivered: delivered(), latency };
 }
 
 process.on('message', (command: GeneratorCommand) => {
@@ -115,7 +127,10 @@ process.on('message', (command: GeneratorCommand) => {
 					reply({ type: 'done', count: receivers.length });
 					return;
 				case 'collect':
-					reply({ type: 'collected', ...(await collect(command.sentTo, command.drainMs)) });
+					reply({
+						type: 'collected',
+						...(await collect(command.sentTo, command.sentAfterMs, command.drainMs))
+					});
 					return;
 				case 'closeAll':
 					for (const e of editors) e.destroy();

@@ -101,6 +101,7 @@ export async function startGenerator() {
 			const collected = await receiversProcess.ask({
 				type: 'collect',
 				sentTo: edited.sentTo,
+				sentAfterMs: edited.sentAfterMs,
 				drainMs
 			});
 			if (collected.type !== 'collected') throw new Error(`generator answered ${collected.type}`);
@@ -115,7 +116,8 @@ export async function startGenerator() {
 				generatorCpuPercent: cpu.reduce((sum, c) => sum + c.percent, 0),
 				editorsCpuPercent: (cpu[0] as { percent: number }).percent,
 				// The receivers' wait: the editors yield core 1 to them by design (see above).
-				generatorWaitingPercent: (cpu[1] as { waitingPercent: number }).waitingPercent
+				generatorWaitingPercent: (cpu[1] as { waitingPercent: number }).waitingPercent,
+				editorSendGapMs: gapSummary(edited.sentAfterMs.map(([, ms]) => ms))
 			};
 		},
 		async reconnectReceivers() {
@@ -128,4 +130,11 @@ export async function startGenerator() {
 			await Promise.all(both.map((p) => p.stop()));
 		}
 	};
+}
+
+function gapSummary(gaps: number[]) {
+	const sorted = [...gaps].sort((a, b) => a - b);
+	const at = (q: number) =>
+		Math.round((sorted[Math.floor(q * (sorted.length - 1))] ?? 0) * 100) / 100;
+	return { p50: at(0.5), p99: at(0.99), max: at(1) };
 }

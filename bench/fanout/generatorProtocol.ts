@@ -28,8 +28,16 @@ export type GeneratorCommand =
 	| { type: 'edit'; ratePerSecond: number; seconds: number }
 	/** Starts counting markers afresh. */
 	| { type: 'listen' }
-	/** Waits (at most `drainMs`) until every edit sent reached every receiver of its document. */
-	| { type: 'collect'; sentTo: Record<string, number>; drainMs: number }
+	/**
+	 * Waits (at most `drainMs`) until every edit sent reached every receiver of its document;
+	 * latencies run from each edit's send (`sentAfterMs`: [stamp µs, ms from stamp to send]).
+	 */
+	| {
+			type: 'collect';
+			sentTo: Record<string, number>;
+			sentAfterMs: [number, number][];
+			drainMs: number;
+	  }
 	| { type: 'reconnectReceivers' }
 	| { type: 'closeAll' }
 	| { type: 'exit' };
@@ -50,12 +58,19 @@ export interface PhaseResult {
 	editorsCpuPercent: number;
 	/** % of the phase the receivers' process sat runnable waiting for core 1. */
 	generatorWaitingPercent: number;
+	/** From an edit's stamp to its send returning, in the editors' process (not counted). */
+	editorSendGapMs: { p50: number; p99: number; max: number };
 }
 
 export type GeneratorReply =
 	| { type: 'ready' }
 	| { type: 'done'; count: number }
 	/** Edits sent, per document. */
-	| { type: 'edited'; sentTo: Record<string, number>; achievedRate: number }
+	| {
+			type: 'edited';
+			sentTo: Record<string, number>;
+			sentAfterMs: [number, number][];
+			achievedRate: number;
+	  }
 	| { type: 'collected'; expected: number; delivered: number; latency: LatencySummary }
 	| { type: 'error'; message: string };

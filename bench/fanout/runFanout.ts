@@ -105,6 +105,7 @@ export async function runFanout(
 				`delivered ${phase.delivered}/${phase.expected}, sent at ${phase.achievedRate}/s, ` +
 				`server CPU ${cpu.percent}% (waiting for a core ${cpu.waitingPercent}%), RSS ${figure.serverRssMiB} MiB, ` +
 				`generator CPU ${phase.generatorCpuPercent}% (editors ${phase.editorsCpuPercent}%; receivers waiting ${phase.generatorWaitingPercent}%), ` +
+				`editors' stamp-to-send gap p99 ${phase.editorSendGapMs.p99} ms (max ${phase.editorSendGapMs.max}, not counted), ` +
 				`idle servers + their generators: ${othersCpu || 'none'} cpu-ms`
 		);
 		if (phase.delivered < phase.expected) {

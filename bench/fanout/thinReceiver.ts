@@ -53,7 +53,7 @@ function frame(target: ThinTarget, write: (e: encoding.Encoder) => void): Uint8A
 /** Opens the socket and resolves once the server's sync step 2 (the whole document) arrived. */
 export function openThinReceiver(
 	target: ThinTarget,
-	seen: (ms: number) => void
+	seen: (stampUs: number, nowUs: number) => void
 ): Promise<ThinReceiver> {
 	const ws = new WebSocket(target.url, {
 		headers: target.headers,
