@@ -28,6 +28,11 @@ async function forkOnCore1(clockEpochMs: number, niceness = 0) {
 			'-n',
 			String(niceness),
 			process.execPath,
+			// BENCH_GENERATOR_PROF=<dir>: a V8 CPU profile of each generator process (is the load
+			// generator, not the server, where a phase's tail comes from?).
+			...(process.env.BENCH_GENERATOR_PROF
+				? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_GENERATOR_PROF}`]
+				: []),
 			'--import',
 			'tsx'
 		],
