@@ -1,11 +1,12 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import WebSocket from 'ws';
 import { scanMarkers } from './latency';
+import { openRawWebSocket, type RawWebSocket } from './rawWebSocket';
 
 /**
- * A thin receiver: a plain `ws` socket speaking just enough of the Yjs sync protocol to get the
- * document (sync step 1 → step 2) and then read update frames, timestamping the markers in them.
+ * A thin receiver: a raw WebSocket (`rawWebSocket.ts`) speaking just enough of the Yjs sync
+ * protocol to get the document (sync step 1 → step 2) and then read update frames, timestamping
+ * the markers in them.
  * No Y.Doc: a thousand of these must cost the generator far less than the server they measure.
  */
 export type WireProtocol = 'y-websocket' | 'hocuspocus';
@@ -51,80 +52,77 @@ function frame(target: ThinTarget, write: (e: encoding.Encoder) => void): Uint8A
 }
 
 /** Opens the socket and resolves once the server's sync step 2 (the whole document) arrived. */
-export function openThinReceiver(
+export async function openThinReceiver(
 	target: ThinTarget,
 	seen: (stampUs: number, nowUs: number) => void
 ): Promise<ThinReceiver> {
-	const ws = new WebSocket(target.url, {
-		headers: target.headers,
-		perMessageDeflate: false,
-		skipUTF8Validation: true
-	});
 	let keepalive: NodeJS.Timeout | undefined;
-	const receiver: ThinReceiver = {
-		markers: 0,
-		close: () => {
-			clearInterval(keepalive);
-			ws.terminate();
+	let synced: () => void = () => undefined;
+	let closedEarly: (error: Error) => void = () => undefined;
+	const whole = new Promise<void>((resolve, reject) => {
+		synced = resolve;
+		closedEarly = reject;
+	});
+	// Its `close` is set once the upgrade is answered; messages that come earlier bring their socket.
+	const receiver: ThinReceiver = { markers: 0, close: () => undefined };
+	const onMessage = (data: Buffer, ws: RawWebSocket) => {
+		const d = decoding.createDecoder(data);
+		// Hocuspocus's document name: skipped, not decoded (a string per frame is measurable here).
+		if (target.protocol === 'hocuspocus') {
+			const length = decoding.readVarUint(d);
+			d.pos += length;
 		}
-	};
-	ws.once('close', () => clearInterval(keepalive));
-	return new Promise((resolve, reject) => {
-		ws.on('error', (error) => reject(error));
-		ws.once('unexpected-response', (_req, res) =>
-			reject(new Error(`upgrade refused: HTTP ${res.statusCode}`))
-		);
-		ws.once('open', () => {
-			if (target.protocol === 'hocuspocus') {
-				// Hocuspocus handles nothing for a document before its auth message (token '').
-				ws.send(
-					frame(target, (e) => {
-						encoding.writeVarUint(e, MESSAGE_AUTH);
-						encoding.writeVarUint(e, 0);
-						encoding.writeVarString(e, '');
-					})
-				);
+		const type = decoding.readVarUint(d);
+		if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return;
+		const sub = decoding.readVarUint(d);
+		if (sub === SYNC_UPDATE) {
+			// The rest is a length and the update; markers are found in its bytes directly.
+			receiver.markers += scanMarkers(data, d.pos, seen);
+		} else if (sub === SYNC_STEP2) {
+			if (target.protocol === 'hocuspocus' && !keepalive) {
+				const stateless = frame(target, (e) => {
+					encoding.writeVarUint(e, MESSAGE_STATELESS);
+					encoding.writeVarString(e, '');
+				});
+				keepalive = setInterval(() => ws.send(stateless), HOCUSPOCUS_KEEPALIVE_MS);
 			}
+			synced();
+		} else if (sub === SYNC_STEP1) {
+			// The server asks what we have: nothing (an empty update: no structs, no deletes).
 			ws.send(
 				frame(target, (e) => {
 					encoding.writeVarUint(e, MESSAGE_SYNC);
-					encoding.writeVarUint(e, SYNC_STEP1);
-					encoding.writeVarUint8Array(e, new Uint8Array([0]));
+					encoding.writeVarUint(e, SYNC_STEP2);
+					encoding.writeVarUint8Array(e, new Uint8Array([0, 0]));
 				})
 			);
-		});
-		ws.on('message', (data: Buffer) => {
-			const d = decoding.createDecoder(data);
-			// Hocuspocus's document name: skipped, not decoded (a string per frame is measurable here).
-			if (target.protocol === 'hocuspocus') {
-				const length = decoding.readVarUint(d);
-				d.pos += length;
-			}
-			const type = decoding.readVarUint(d);
-			if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return;
-			const sub = decoding.readVarUint(d);
-			if (sub === SYNC_UPDATE) {
-				// The rest is a length and the update; markers are found in its bytes directly.
-				receiver.markers += scanMarkers(data, d.pos, seen);
-			} else if (sub === SYNC_STEP2) {
-				if (target.protocol === 'hocuspocus' && !keepalive) {
-					const stateless = frame(target, (e) => {
-						encoding.writeVarUint(e, MESSAGE_STATELESS);
-						encoding.writeVarString(e, '');
-					});
-					keepalive = setInterval(() => ws.send(stateless), HOCUSPOCUS_KEEPALIVE_MS);
-				}
-				resolve(receiver);
-			} else if (sub === SYNC_STEP1) {
-				// The server asks what we have: nothing (an empty update: no structs, no deletes).
-				ws.send(
-					frame(target, (e) => {
-						encoding.writeVarUint(e, MESSAGE_SYNC);
-						encoding.writeVarUint(e, SYNC_STEP2);
-						encoding.writeVarUint8Array(e, new Uint8Array([0, 0]));
-					})
-				);
-			}
-		});
+		}
+	};
+	const ws = await openRawWebSocket(target.url, target.headers ?? {}, onMessage, () => {
+		clearInterval(keepalive);
+		closedEarly(new Error(`${target.url}: closed before the document arrived`));
 	});
+	receiver.close = () => {
+		clearInterval(keepalive);
+		ws.terminate();
+	};
+	if (target.protocol === 'hocuspocus') {
+		// Hocuspocus handles nothing for a document before its auth message (token '').
+		ws.send(
+			frame(target, (e) => {
+				encoding.writeVarUint(e, MESSAGE_AUTH);
+				encoding.writeVarUint(e, 0);
+				encoding.writeVarString(e, '');
+			})
+		);
+	}
+	ws.send(
+		frame(target, (e) => {
+			encoding.writeVarUint(e, MESSAGE_SYNC);
+			encoding.writeVarUint(e, SYNC_STEP1);
+			encoding.writeVarUint8Array(e, new Uint8Array([0]));
+		})
+	);
+	await whole;
+	return receiver;
 }
