@@ -18,7 +18,7 @@ export interface DocumentAccess {
 }
 
 export type AccessListener = (userId: string) => void;
-/** Told when what a document allows changed for everyone (a meeting was minuted). */
+/** Told when what a document allows changed for everyone (a meeting was minuted, a project closed). */
 export type DocumentListener = (docId: string) => Promise<void>;
 
 /**
@@ -76,9 +76,18 @@ export class AccessService {
 	/**
 	 * A document's level for these roles. An agenda that belongs to a meeting follows the
 	 * meeting's state (MEETING_POLICY and meetings.ts): a draft is hidden from residents, a minuted
-	 * agenda and a superseded revision are read-only for everyone. Other documents: POLICY.
+	 * agenda and a superseded revision are read-only for everyone. A secretary project's board is
+	 * read-only for everyone once the project is closed: what was promised, done and evaluated
+	 * stays as it was judged (moving the project back a stage, with a reason, reopens it). Other
+	 * documents: POLICY.
 	 */
 	async #level(doc: DocumentRecord, roles: Set<Role>): Promise<AccessLevel> {
+		if (doc.kind === 'board') {
+			const level = accessFor('board', roles);
+			if (level !== 'write') return level;
+			const project = await this.stores.projects.get(doc.id);
+			return project?.stage === 'closed' ? 'read' : level;
+		}
 		if (doc.kind !== 'agenda') return accessFor(doc.kind, roles);
 		const bound = await this.stores.meetings.byAgenda(doc.id);
 		if (!bound) return accessFor('agenda', roles);
@@ -154,7 +163,8 @@ export class AccessService {
 	}
 
 	/**
-	 * Called after what a document allows changed for everyone on it (a meeting moved state);
+	 * Called after what a document allows changed for everyone on it (a meeting moved state, a
+	 * project was closed or reopened);
 	 * resolves once every listener (the sync endpoints) has re-checked its open sockets.
 	 */
 	async documentChanged(docId: string): Promise<void> {

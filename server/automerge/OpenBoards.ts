@@ -74,6 +74,11 @@ export class OpenBoards {
 		return board;
 	}
 
+	/** Whether this socket has `documentId` open, or was refused it. */
+	has(documentId: string): boolean {
+		return this.#open.has(documentId) || this.#denied.has(documentId);
+	}
+
 	/** Re-reads access to every open board: revoked ones stop syncing, levels follow roles. */
 	async recheck(isClosed: () => boolean) {
 		// Refusals may no longer hold either; let the next request be decided afresh.

@@ -82,6 +82,11 @@ export class SyncConnection implements BoardPeer {
 	}
 
 	/** Re-reads this user's access to the boards it has open (roles changed), in message order. */
+	/** Whether this socket has asked for `documentId` (and has it open, or was refused it). */
+	asked(documentId: string): boolean {
+		return this.#boards.has(documentId);
+	}
+
 	recheck(): Promise<void> {
 		return this.#queue.run(() => this.#boards.recheck(() => this.#closed));
 	}

@@ -187,6 +187,12 @@ export function createAutomergeSync(deps: AutomergeSyncDeps): AutomergeSync {
 		);
 	});
 
+	// A project was closed or reopened: every socket on its board is judged again before the
+	// move is answered (a change it sends after that is refused as from a reader).
+	const offDocumentChange = access.onDocumentChange(async (docId) => {
+		await Promise.all([...connections].filter((c) => c.asked(docId)).map((c) => c.recheck()));
+	});
+
 	async function recheckAll() {
 		const now = config.now?.() ?? Date.now();
 		for (const conn of [...connections]) {
@@ -257,6 +263,7 @@ export function createAutomergeSync(deps: AutomergeSyncDeps): AutomergeSync {
 			closing = true;
 			clearInterval(heartbeat);
 			offResume?.();
+			offDocumentChange();
 			for (const c of connections) c.close(CLOSE.goingAway, 'server shutting down');
 			connections.clear();
 			// Stop hearing other instances first: nothing new is queued on rooms being drained.

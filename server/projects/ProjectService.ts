@@ -190,6 +190,10 @@ export class ProjectService {
 			return stores.projects.moveStage(boardId, project.stage, target, by);
 		});
 		if (!moved) throw new ProjectError('conflict');
+		// Closing makes the board read-only for everyone, reopening gives it back: sockets already
+		// on it are re-checked before the answer, so none keeps writing to a closed project.
+		if (target === 'closed' || project.stage === 'closed')
+			await this.deps.access.documentChanged(boardId);
 		if (target === 'pledge' && project.stage === 'topic') {
 			await this.#audit(userId, 'pledge_published', boardId, project.communityId, {});
 		}

@@ -8,7 +8,8 @@ const SHOTS = '/tmp/shots-projects';
 
 /**
  * Issue 5: the board page shows the project's stage (a server record) as a four-step bar, the
- * unmet gates in plain words, and the pledge's revisions. Needs `npx vite build` first.
+ * unmet gates in plain words, and the pledge's revisions; a closed project's board is locked.
+ * Needs `npx vite build` first.
  */
 describe('the stage panel on the board page', () => {
 	let server: TestServer;
@@ -54,5 +55,18 @@ describe('the stage panel on the board page', () => {
 		expect(await page.getByTestId('pledge-revisions').innerText()).toContain('第 1 版');
 		expect(await page.getByTestId('draft-differs').count()).toBe(0);
 		await shoot(page, SHOTS, 'delivery', { desktopHeight: 900 });
+	});
+
+	it("a closed project's board says it is locked, how to reopen it, and offers no editing", async () => {
+		await page.goto(`${browser.base}/board/${await boardOf('老旧小区雨污管网改造书记项目')}`);
+		await waitForConnection(page, 'online');
+		await expect.poll(() => page.getByTestId('stage-current').innerText()).toContain('已办结');
+		const banner = await page.getByTestId('readonly-banner').innerText();
+		expect(banner).toContain('项目已办结，看板已锁定为只读');
+		// The secretary may move it back; the banner says so.
+		expect(banner).toContain('退回上一阶段');
+		expect(await page.getByTestId('add-task').count()).toBe(0);
+		expect(await page.getByTestId('new-task').count()).toBe(0);
+		await shoot(page, SHOTS, 'closed', { desktopHeight: 900 });
 	});
 });

@@ -40,6 +40,9 @@ export const en: Messages = {
 		pending: 'Changes waiting to sync',
 		synced: 'All changes synced',
 		readOnly: 'Read only',
+		closedProject: 'The project is closed: its board is locked, read only.',
+		closedProjectManager:
+			'The project is closed: its board is locked, read only. To change it, move the project back a stage (with a reason).',
 		newerSchema:
 			'This document was made by a newer version. Update the app to edit it; it is open read-only.',
 		contentError:

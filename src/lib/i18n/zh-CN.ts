@@ -44,6 +44,9 @@ export const zhCN = {
 		pending: '有改动等待同步',
 		synced: '已全部同步',
 		readOnly: '只读',
+		closedProject: '项目已办结，看板已锁定为只读。',
+		closedProjectManager:
+			'项目已办结，看板已锁定为只读。如需修改，可将项目退回上一阶段（需说明原因）。',
 		newerSchema: '此文档由新版本创建，请更新应用后再编辑。现以只读方式打开。',
 		contentError: '此文档包含本版本无法显示的内容，已改为只读以免丢失。请更新应用。',
 		logoutDiscard: '还有改动尚未同步到服务器。退出将丢弃这些改动，确定退出吗？',
