@@ -16,8 +16,9 @@ export interface EditorSpec {
 }
 
 /**
- * Commands to one of a generator's two processes: the editors' (`editors`, `editorsOnline`, `edit`) or the
- * receivers' (`receivers`, `listen`, `collect`, `reconnectReceivers`); both take the last two.
+ * Commands to one of a generator's two processes: the editors' (`editors`, `editorsOnline`,
+ * `edit`) or the receivers' (`receivers`, `listen`, `collect`, `reconnectReceivers`); both take
+ * the last two.
  */
 export type GeneratorCommand =
 	| { type: 'editors'; editors: EditorSpec[]; seedChars: number }
