@@ -36,34 +36,46 @@ async function projectInEvaluation(title: string): Promise<string> {
 	return id;
 }
 
+/** A committee member's stock client on the board, its handle, and a title change it syncs. */
+async function memberOn(id: string) {
+	const client = await boardClient(server, 'rc-member');
+	clients.push(client);
+	const handle = await client.find<Board>(id);
+	const retitle = async (title: string) => {
+		handle.change((d) => {
+			d.title = title;
+		});
+		await waitUntilServerHas(client, handle);
+	};
+	return { handle, retitle };
+}
+
+const levelOf = async (userId: string, id: string) =>
+	(await server.services.access.document(userId, id))?.level;
+
 const refusalsOf = (user: string) =>
 	server.logs.filter((l) => l.includes(user) && l.includes('(4403)')).length;
 
 describe("a closed project's board", () => {
 	it('refuses the edits of a committee member already on it, and takes them again once reopened', async () => {
 		const id = await projectInEvaluation('关闭后只读');
-		const member = await boardClient(server, 'rc-member');
-		clients.push(member);
-		const handle = await member.find<Board>(id);
+		const member = await memberOn(id);
 		// Before the close the member writes as always.
-		handle.change((d) => {
-			d.title = '关闭前的标题';
-		});
-		await waitUntilServerHas(member, handle);
-		expect((await server.services.access.document('u-rc', id))?.level).toBe('write');
+		await member.retitle('关闭前的标题');
+		expect(await levelOf('u-rc', id)).toBe('write');
 
 		await server.services.projects.move('u-secretary', id, 'closed');
-		expect((await server.services.access.document('u-rc', id))?.level).toBe('read');
-		expect((await server.services.access.document('u-secretary', id))?.level).toBe('read');
+		expect(await levelOf('u-rc', id)).toBe('read');
+		expect(await levelOf('u-secretary', id)).toBe('read');
 		// Readers stay readers.
-		expect((await server.services.access.document('u-resident', id))?.level).toBe('read');
+		expect(await levelOf('u-resident', id)).toBe('read');
 
 		const stored = await server.services.stores.automerge.chunkCount(id);
 		const refused = refusalsOf('u-rc');
-		handle.change((d) => {
+		member.handle.change((d) => {
 			d.title = '关闭后改写';
 		});
-		const late = A.getHeads(handle.doc())[0] as string;
+		const late = A.getHeads(member.handle.doc())[0] as string;
 		await waitFor(() => refusalsOf('u-rc') > refused, 'the edit on the closed board refused');
 		expect((await readServerBoard<Board>(server.services, id)).title).toBe('关闭前的标题');
 		expect(await server.services.stores.automerge.chunkCount(id)).toBe(stored);
@@ -71,20 +83,14 @@ describe("a closed project's board", () => {
 
 		// Moving back to evaluation, with a reason, gives the board back to its writers.
 		await server.services.projects.move('u-secretary', id, 'evaluation', '满意度复核需补充材料');
-		expect((await server.services.access.document('u-rc', id))?.level).toBe('write');
-		const again = await boardClient(server, 'rc-member');
-		clients.push(again);
-		const fresh = await again.find<Board>(id);
-		fresh.change((d) => {
-			d.title = '重新打开后的标题';
-		});
-		await waitUntilServerHas(again, fresh);
+		expect(await levelOf('u-rc', id)).toBe('write');
+		await (await memberOn(id)).retitle('重新打开后的标题');
 		expect((await readServerBoard<Board>(server.services, id)).title).toBe('重新打开后的标题');
 	});
 
 	it("does not touch boards that are not a project's, nor projects still open", async () => {
 		const open = await projectInEvaluation('评议中仍可编辑');
-		expect((await server.services.access.document('u-rc', open))?.level).toBe('write');
-		expect((await server.services.access.document('u-rc', server.boardId))?.level).toBe('write');
+		expect(await levelOf('u-rc', open)).toBe('write');
+		expect(await levelOf('u-rc', server.boardId)).toBe('write');
 	});
 });
