@@ -78,9 +78,18 @@ describe('invites', () => {
 		}[];
 		const inA = await server.services.stores.documents.inCommunities(['c-a']);
 		// Written by a committee member, except an agenda closed to edits (the demo's minuted
-		// meeting): read-only for everyone.
-		const open = await Promise.all(inA.map((d) => server.services.access.agendaOpen(d.id)));
-		expect(open).toContain(false);
+		// meeting) and a closed project's board (the demo's passed project): read-only for everyone.
+		const { access, stores } = server.services;
+		const open = await Promise.all(
+			inA.map(async (d) =>
+				d.kind === 'board'
+					? (await stores.projects.get(d.id))?.stage !== 'closed'
+					: access.agendaOpen(d.id)
+			)
+		);
+		expect(inA.filter((d, i) => !open[i]).map((d) => d.kind)).toEqual(
+			expect.arrayContaining(['agenda', 'board'])
+		);
 		expect(docs.filter((d) => d.communityId === 'c-a').map((d) => d.access)).toEqual(
 			open.map((o) => (o ? 'write' : 'read'))
 		);
