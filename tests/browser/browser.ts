@@ -137,10 +137,63 @@ export async function editorText(page: Page): Promise<string> {
 }
 
 /** Puts the caret at the end of the editor's n-th paragraph. */
+/**
+ * Puts the caret at the end of the editor's `n`th paragraph, and checks that it is there: a click
+ * that lands while the editor is still taking the focus (or re-rendering after its sync) left the
+ * caret where the click fell, and what the test typed or pasted next went in front of the text.
+ */
 export async function caretAtEndOfParagraph(page: Page, n: number) {
 	const p = page.locator('.gz-editor p').nth(n);
-	await p.click();
-	await page.keyboard.press('End');
+	const deadline = Date.now() + 10_000;
+	for (;;) {
+		await p.click();
+		await page.keyboard.press('End');
+		const atEnd = await p.evaluate((el) => {
+			const selection = getSelection();
+			if (!selection?.isCollapsed || !selection.focusNode || !el.contains(selection.focusNode))
+				return false;
+			const rest = document.createRange();
+			rest.setStart(selection.focusNode, selection.focusOffset);
+			rest.setEnd(el, el.childNodes.length);
+			// Other people's carets are widgets with a name label, not text of the paragraph.
+			const after = rest.cloneContents();
+			for (const caret of after.querySelectorAll('.gz-caret')) caret.remove();
+			if ((after.textContent ?? '') !== '') return false;
+			// ProseMirror reads the browser's selection a moment later: what is typed or pasted goes
+			// where its own state says, so that must be at the end too (TipTap hangs the editor on
+			// its element).
+			const view = (
+				el.closest('.gz-editor') as unknown as {
+					editor?: {
+						view: { nodeDOM(pos: number): Node | null };
+						state: {
+							selection: {
+								empty: boolean;
+								$head: {
+									depth: number;
+									parentOffset: number;
+									parent: { content: { size: number } };
+									before(): number;
+								};
+							};
+						};
+					};
+				} | null
+			)?.editor;
+			if (!view) return false;
+			const { empty, $head } = view.state.selection;
+			return (
+				empty &&
+				$head.depth > 0 &&
+				$head.parentOffset === $head.parent.content.size &&
+				view.view.nodeDOM($head.before()) === el
+			);
+		});
+		if (atEnd) return;
+		if (Date.now() > deadline)
+			throw new Error(`the caret would not go to the end of paragraph ${n}`);
+		await page.waitForTimeout(100);
+	}
 }
 
 export const PHONE = { width: 390, height: 844 };
