@@ -74,9 +74,8 @@ export class OpenBoards {
 		return board;
 	}
 
-	/** Whether this socket has `documentId` open, or was refused it. */
 	has(documentId: string): boolean {
-		return this.#open.has(documentId) || this.#denied.has(documentId);
+		return this.#open.has(documentId);
 	}
 
 	/** Re-reads access to every open board: revoked ones stop syncing, levels follow roles. */

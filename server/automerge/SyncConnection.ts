@@ -81,12 +81,12 @@ export class SyncConnection implements BoardPeer {
 		this.socket.ping();
 	}
 
-	/** Re-reads this user's access to the boards it has open (roles changed), in message order. */
-	/** Whether this socket has asked for `documentId` (and has it open, or was refused it). */
-	asked(documentId: string): boolean {
+	/** Whether this socket has `documentId` open. */
+	hasOpen(documentId: string): boolean {
 		return this.#boards.has(documentId);
 	}
 
+	/** Re-reads this user's access to the boards it has open (roles changed), in message order. */
 	recheck(): Promise<void> {
 		return this.#queue.run(() => this.#boards.recheck(() => this.#closed));
 	}

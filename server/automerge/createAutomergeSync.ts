@@ -190,7 +190,7 @@ export function createAutomergeSync(deps: AutomergeSyncDeps): AutomergeSync {
 	// A project was closed or reopened: every socket on its board is judged again before the
 	// move is answered (a change it sends after that is refused as from a reader).
 	const offDocumentChange = access.onDocumentChange(async (docId) => {
-		await Promise.all([...connections].filter((c) => c.asked(docId)).map((c) => c.recheck()));
+		await Promise.all([...connections].filter((c) => c.hasOpen(docId)).map((c) => c.recheck()));
 	});
 
 	async function recheckAll() {
