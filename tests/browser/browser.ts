@@ -136,7 +136,6 @@ export async function editorText(page: Page): Promise<string> {
 	});
 }
 
-/** Puts the caret at the end of the editor's n-th paragraph. */
 /**
  * Puts the caret at the end of the editor's `n`th paragraph, and checks that it is there: a click
  * that lands while the editor is still taking the focus (or re-rendering after its sync) left the
