@@ -6,6 +6,7 @@ import type {
 	GeneratorReply,
 	PhaseResult
 } from './generatorProtocol';
+import { ascending, quantile } from '../boards/procStats';
 import { cpuMeter } from './procStats';
 import type { ThinTarget } from './thinReceiver';
 
@@ -138,8 +139,7 @@ export async function startGenerator() {
 }
 
 function gapSummary(gaps: number[]) {
-	const sorted = [...gaps].sort((a, b) => a - b);
-	const at = (q: number) =>
-		Math.round((sorted[Math.floor(q * (sorted.length - 1))] ?? 0) * 100) / 100;
+	const sorted = ascending(gaps);
+	const at = (p: number) => (sorted.length ? Math.round(quantile(sorted, p) * 100) / 100 : 0);
 	return { p50: at(0.5), p99: at(0.99), max: at(1) };
 }
