@@ -68,6 +68,8 @@ export class YjsRoom {
 	#catchUpTimer: NodeJS.Timeout | null = null;
 	#lastCatchUp = 0;
 	#compaction: Promise<void> | null = null;
+	/** Runs a due compaction once the room has been quiet for `YJS_LIMITS.compactQuietMs`. */
+	#quietTimer: NodeJS.Timeout | null = null;
 	/**
 	 * The document takes no edits (its meeting was minuted): told to every client through the
 	 * server's awareness entry, so an open editor turns read-only instead of queueing edits.
@@ -281,16 +283,49 @@ export class YjsRoom {
 	}
 
 	/**
-	 * Runs inside the write chain, so every appended row is already applied: the snapshot covers
-	 * exactly the rows up to `#appliedSeq`. The store call itself runs beside the chain; rows
-	 * appended meanwhile get higher sequence numbers (AUTOINCREMENT) and are not touched.
+	 * Runs inside the write chain, after each stored batch. A due compaction waits for a quiet
+	 * moment (every batch pushes it back), unless the rows have passed the forced bound.
 	 */
 	#maybeCompact() {
-		if (this.#rows <= YJS_LIMITS.compactAfterRows) return;
-		if (this.#rows <= YJS_LIMITS.compactMaxRows && this.#bytes <= 2 * this.#baseBytes) return;
-		this.#startCompaction();
+		if (!this.#compactionDue()) return;
+		if (
+			this.#rows > YJS_LIMITS.compactForceRows ||
+			this.#bytes > YJS_LIMITS.compactForceFactor * this.#baseBytes
+		) {
+			this.#startCompaction();
+			return;
+		}
+		if (this.#quietTimer) this.#quietTimer.refresh();
+		else {
+			this.#quietTimer = setTimeout(() => {
+				this.#quietTimer = null;
+				this.#compactInChain();
+			}, YJS_LIMITS.compactQuietMs);
+			this.#quietTimer.unref();
+		}
 	}
 
+	#compactionDue(): boolean {
+		if (this.#rows <= YJS_LIMITS.compactAfterRows) return false;
+		return this.#rows > YJS_LIMITS.compactMaxRows || this.#bytes > 2 * this.#baseBytes;
+	}
+
+	/**
+	 * Queues a due compaction behind the write chain, so that every appended row is applied when
+	 * the snapshot is taken. Only its start is in the chain: the store call runs beside it.
+	 */
+	#compactInChain() {
+		const step = this.#writes.then(() => {
+			if (this.#compactionDue()) this.#startCompaction();
+		});
+		this.#writes = step.catch(() => undefined);
+	}
+
+	/**
+	 * Must run inside the write chain, so every appended row is already applied: the snapshot
+	 * covers exactly the rows up to `#appliedSeq`. The store call itself runs beside the chain;
+	 * rows appended meanwhile get higher sequence numbers (AUTOINCREMENT) and are not touched.
+	 */
 	#startCompaction() {
 		if (this.#compaction || this.#keepAllRows) return;
 		const snapshot = Y.encodeStateAsUpdate(this.doc);
@@ -452,8 +487,16 @@ export class YjsRoom {
 		this.log(`yjs ${this.docId}: reloaded from disk after a partly applied update`);
 	}
 
-	/** Resolves when every accepted update is stored and any compaction has finished. */
+	/**
+	 * Resolves when every accepted update is stored and any compaction has finished. A compaction
+	 * still waiting for quiet runs now: the room is about to unload, or its meeting just moved.
+	 */
 	async settled() {
+		if (this.#quietTimer) {
+			clearTimeout(this.#quietTimer);
+			this.#quietTimer = null;
+			this.#compactInChain();
+		}
 		await this.#writes;
 		await this.#compaction;
 	}
@@ -461,6 +504,7 @@ export class YjsRoom {
 	destroy() {
 		if (this.#presenceTimer) clearTimeout(this.#presenceTimer);
 		if (this.#catchUpTimer) clearTimeout(this.#catchUpTimer);
+		if (this.#quietTimer) clearTimeout(this.#quietTimer);
 		this.#relay.flush();
 		// Removes the server's entry, which tells the peers too, before the link closes.
 		this.awareness.destroy();

@@ -32,7 +32,7 @@ export const YJS_LIMITS = {
 	/** Sockets pinged per turn of the event loop during a heartbeat sweep. */
 	heartbeatSlice: 250,
 	/**
-	 * Compaction (encoding the whole document into one snapshot row) runs once a document has
+	 * Compaction (encoding the whole document into one snapshot row) is due once a document has
 	 * more than `compactAfterRows` stored rows AND the rows weigh twice what the stored state
 	 * weighed after the last compaction — or, whatever they weigh, past `compactMaxRows`. Its
 	 * cost grows with the document, so it is paid once per doubling, not every 200 edits: at
@@ -41,6 +41,20 @@ export const YJS_LIMITS = {
 	 */
 	compactAfterRows: 200,
 	compactMaxRows: 5000,
+	/**
+	 * A due compaction waits until the room has stored no edit for this long: the encoding holds
+	 * the event loop for a time that grows with the document (23, 37, 44, then 56 ms as the
+	 * fan-out bench's agenda grew), and taken mid-typing that stall lands on every reader's
+	 * latency. Meetings pause; Hocuspocus's database extension debounces its stores the same way.
+	 */
+	compactQuietMs: 1000,
+	/**
+	 * A room that never goes quiet compacts anyway once its rows pass `compactForceRows` or weigh
+	 * `compactForceFactor` times the last stored state: what is stored stays within a bounded
+	 * multiple of the document, and a cold load never applies more than this many rows.
+	 */
+	compactForceRows: 20_000,
+	compactForceFactor: 8,
 	/** Updates a room stores in one write (group commit; see YjsRoom). */
 	maxUpdatesPerWrite: 256,
 	/** Client ids one update may introduce; each costs a database write to bind. */
