@@ -94,10 +94,16 @@ process.on('message', (command: GeneratorCommand) => {
 				case 'editors': {
 					const seed = seedAgenda(command.seedChars);
 					// Seeders first (one per document), so the seed is on the server before others sync.
-					const seeders = command.editors.filter((s) => s.seed);
-					editors.push(...(await inBatches(seeders, 20, (spec) => openEditor(spec, seed))));
-					const rest = command.editors.filter((s) => !s.seed);
-					editors.push(...(await inBatches(rest, 20, (spec) => openEditor(spec, null))));
+					// Each editor keeps to its own paragraph: its place in the plan's list.
+					const lined = command.editors.map((spec, line) => ({ spec, line }));
+					const seeders = lined.filter(({ spec }) => spec.seed);
+					editors.push(
+						...(await inBatches(seeders, 20, ({ spec, line }) => openEditor(spec, line, seed)))
+					);
+					const rest = lined.filter(({ spec }) => !spec.seed);
+					editors.push(
+						...(await inBatches(rest, 20, ({ spec, line }) => openEditor(spec, line, null)))
+					);
 					reply({ type: 'done', count: editors.length });
 					return;
 				}

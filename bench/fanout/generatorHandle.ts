@@ -70,7 +70,7 @@ async function forkOnCore1(clockEpochMs: number, niceness = 0) {
 
 /**
  * The load generator: the editing clients in one process and the receivers in another, both on
- * core 1. Apart, the editors' documents (20 full replicas of an agenda that grows by every edit)
+ * core 1. Apart, the editors' documents (20 full replicas of the agenda, each with its history)
  * are not in the receivers' heap: together, each major collection of that heap stopped the
  * receivers for 90–240 ms (`--trace-gc` against a timer's gaps), which was the p99 of whichever
  * phase it fell in, for every server alike. The receivers' own heap is small.
