@@ -94,8 +94,13 @@ process.on('message', (command: GeneratorCommand) => {
 				case 'editors': {
 					const seed = seedAgenda(command.seedChars);
 					// Seeders first (one per document), so the seed is on the server before others sync.
-					// Each editor keeps to its own paragraph: its place in the plan's list.
-					const lined = command.editors.map((spec, line) => ({ spec, line }));
+					// Each editor keeps to a paragraph of its own: its place among its document's editors.
+					const perDoc = new Map<string, number>();
+					const lined = command.editors.map((spec) => {
+						const line = perDoc.get(spec.docName) ?? 0;
+						perDoc.set(spec.docName, line + 1);
+						return { spec, line };
+					});
 					const seeders = lined.filter(({ spec }) => spec.seed);
 					editors.push(
 						...(await inBatches(seeders, 20, ({ spec, line }) => openEditor(spec, line, seed)))
