@@ -19,14 +19,16 @@ export const YJS_LIMITS = {
 	 */
 	relaySlice: 64,
 	/**
-	 * The least time between the starts of two relay rounds, per socket in the room: 20 ms for a
-	 * thousand sockets, so each gets at most 50 frames a second however fast edits come (under
+	 * The least time between the starts of two relay rounds, per socket in the room: 10 ms for a
+	 * thousand sockets, so each gets at most 100 frames a second however fast edits come (under
 	 * load a frame carries more edits instead: fewer writes for the server, less work for a
-	 * phone), and a few ms for a small room. A round after a quiet spell starts at once. In the
-	 * fan-out bench (1,000 readers, 200 edits/s) 20 ms kept the p99 and took 14 points off the
-	 * server's CPU against no spacing; 40 ms made the tail worse.
+	 * phone), and a fraction of a ms for a small room. A round after a quiet spell starts at once.
+	 * Fan-out bench, 1,000 readers, medians of five runs at 200 edits/s: 20 ms gave a p99 of
+	 * 31.6 ms at 60–74 % of the server's core; 10 ms 26 ms at 78–83 %; 5 ms 25.8 ms at 79–86 %
+	 * (a round's writes take about that long, so rounds were back to back). Hocuspocus, alongside,
+	 * used 83–94 %. In an older harness 40 ms made the tail worse.
 	 */
-	relayRoundMsPerSocket: 0.02,
+	relayRoundMsPerSocket: 0.01,
 	/** Ping interval; a socket that has not answered the previous ping is terminated. */
 	heartbeatMs: 30_000,
 	/** Sockets pinged per turn of the event loop during a heartbeat sweep. */
