@@ -27,3 +27,19 @@ export async function moveToEvaluation(server: TestServer, boardId: string): Pro
 		stage = (await projects.move('u-secretary', boardId, next)).stage;
 	}
 }
+
+/** A new project of community A, its pledge filled in, walked up to 评诺提升. */
+export async function projectInEvaluation(server: TestServer, title: string): Promise<string> {
+	const id = await server.services.projects.create('u-secretary', { communityId: 'c-a', title });
+	await applyServerChange<Board>(
+		server.services,
+		id,
+		(d) => {
+			Object.assign(d.pledge, { goal: '加装电梯', measures: '分三批施工', deadline: '2027-06-30' });
+			d.pledge.responsible.push('王书记');
+		},
+		'u-rc'
+	);
+	await moveToEvaluation(server, id);
+	return id;
+}

@@ -1,9 +1,10 @@
 import * as A from '@automerge/automerge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board } from '../../src/lib/domain/board';
-import { applyServerChange, readServerBoard } from '../../server/automerge/serverChange';
+import { readServerBoard } from '../../server/automerge/serverChange';
 import { boardClient, waitUntilServerHas, type BoardClient } from '../helpers/automergeClient';
-import { moveToEvaluation } from '../helpers/projectStage';
+import { projectInEvaluation } from '../helpers/projectStage';
+import type { SafeWebSocketClientAdapter } from '../../src/lib/sync/SafeWebSocketClientAdapter';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 
 /**
@@ -21,24 +22,9 @@ afterAll(async () => {
 	await server?.close();
 });
 
-async function projectInEvaluation(title: string): Promise<string> {
-	const id = await server.services.projects.create('u-secretary', { communityId: 'c-a', title });
-	await applyServerChange<Board>(
-		server.services,
-		id,
-		(d) => {
-			Object.assign(d.pledge, { goal: '加装电梯', measures: '分三批施工', deadline: '2027-06-30' });
-			d.pledge.responsible.push('王书记');
-		},
-		'u-rc'
-	);
-	await moveToEvaluation(server, id);
-	return id;
-}
-
 /** A committee member's stock client on the board, its handle, and a title change it syncs. */
-async function memberOn(id: string) {
-	const client = await boardClient(server, 'rc-member');
+async function memberOn(id: string, opts: { safe?: boolean } = {}) {
+	const client = await boardClient(server, 'rc-member', opts);
 	clients.push(client);
 	const handle = await client.find<Board>(id);
 	const retitle = async (title: string) => {
@@ -47,7 +33,7 @@ async function memberOn(id: string) {
 		});
 		await waitUntilServerHas(client, handle);
 	};
-	return { handle, retitle };
+	return { client, handle, retitle };
 }
 
 const levelOf = async (userId: string, id: string) =>
@@ -58,7 +44,7 @@ const refusalsOf = (user: string) =>
 
 describe("a closed project's board", () => {
 	it('refuses the edits of a committee member already on it, and takes them again once reopened', async () => {
-		const id = await projectInEvaluation('关闭后只读');
+		const id = await projectInEvaluation(server, '关闭后只读');
 		const member = await memberOn(id);
 		// Before the close the member writes as always.
 		await member.retitle('关闭前的标题');
@@ -88,8 +74,28 @@ describe("a closed project's board", () => {
 		expect((await readServerBoard<Board>(server.services, id)).title).toBe('重新打开后的标题');
 	});
 
+	it("the app's client, refused, stops reconnecting and keeps the change on the device", async () => {
+		const id = await projectInEvaluation(server, '办结后停止重连');
+		const member = await memberOn(id, { safe: true });
+		await member.retitle('办结前');
+		await server.services.projects.move('u-secretary', id, 'closed');
+
+		const refused = refusalsOf('u-rc');
+		member.handle.change((d) => {
+			d.title = '办结后写下';
+		});
+		const adapter = member.client.adapter as SafeWebSocketClientAdapter;
+		await waitFor(() => adapter.refused, 'the adapter to hear the refusal');
+		// The stock adapter reconnects every 2 s here and pushes the same change into the same
+		// refusal each time; the app's stays away until the page is reloaded.
+		await new Promise((r) => setTimeout(r, 5_000));
+		expect(refusalsOf('u-rc')).toBe(refused + 1);
+		expect(member.handle.doc().title).toBe('办结后写下');
+		expect((await readServerBoard<Board>(server.services, id)).title).toBe('办结前');
+	});
+
 	it("does not touch boards that are not a project's, nor projects still open", async () => {
-		const open = await projectInEvaluation('评议中仍可编辑');
+		const open = await projectInEvaluation(server, '评议中仍可编辑');
 		expect(await levelOf('u-rc', open)).toBe('write');
 		expect(await levelOf('u-rc', server.boardId)).toBe('write');
 	});

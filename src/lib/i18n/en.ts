@@ -43,6 +43,8 @@ export const en: Messages = {
 		closedProject: 'The project is closed: its board is locked, read only.',
 		closedProjectManager:
 			'The project is closed: its board is locked, read only. To change it, move the project back a stage (with a reason).',
+		changesRefused:
+			'Your changes to this board were not saved: you can only view it now (the project may be closed, or your access changed). They stay on this device only. Reload to see the latest.',
 		newerSchema:
 			'This document was made by a newer version. Update the app to edit it; it is open read-only.',
 		contentError:

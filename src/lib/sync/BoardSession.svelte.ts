@@ -40,6 +40,8 @@ export class BoardSession {
 	connection = $state<ConnectionState>('connecting');
 	pending = $state(false);
 	unavailable = $state(false);
+	/** The server refused this user's changes and the page stopped reconnecting (see the adapter). */
+	refused = $state(false);
 
 	readonly #repo: Repo;
 	readonly #adapter: SafeWebSocketClientAdapter;
@@ -53,7 +55,11 @@ export class BoardSession {
 	private constructor(private readonly opts: BoardSessionOptions) {
 		this.#dirty = new DirtyFlag(opts.userId, opts.docId);
 		this.pending = this.#dirty.value;
-		this.#adapter = new SafeWebSocketClientAdapter(`${wsOrigin()}/sync/automerge`, 2000);
+		this.#adapter = new SafeWebSocketClientAdapter(
+			`${wsOrigin()}/sync/automerge`,
+			2000,
+			() => (this.refused = true)
+		);
 		this.#adapter.on('peer-candidate', () => {
 			clearTimeout(this.#graceTimer);
 			this.connection = 'online';
@@ -87,7 +93,9 @@ export class BoardSession {
 	}
 
 	get editable(): boolean {
-		return this.opts.writable && !!this.board && !this.schemaTooNew;
+		// Once refused, more changes would only pile up on this device unseen: the board turns
+		// read-only here too, and the banner says why.
+		return this.opts.writable && !this.refused && !!this.board && !this.schemaTooNew;
 	}
 
 	addTask(title: string) {

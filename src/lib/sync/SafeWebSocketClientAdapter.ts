@@ -2,6 +2,8 @@ import type { Message } from '@automerge/automerge-repo';
 import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket';
 
 const OPEN = 1;
+/** The server's close code for "not allowed" (`CLOSE.forbidden`). */
+const CLOSE_FORBIDDEN = 4403;
 
 /**
  * The stock websocket adapter, except that a message sent while its socket is closing or closed
@@ -17,6 +19,31 @@ const OPEN = 1;
 export class SafeWebSocketClientAdapter extends WebSocketClientAdapter {
 	/** Messages dropped because the socket was not open (for tests and diagnostics). */
 	dropped = 0;
+	/**
+	 * The server closed the socket as forbidden (4403): this user may no longer change the
+	 * document (its project was closed, or their access changed) and it holds changes of theirs.
+	 * The stock adapter would reconnect every `retryInterval` and push the same changes into the
+	 * same refusal for as long as the page stays open; this one stops and says so.
+	 */
+	refused = false;
+
+	constructor(url: string, retryInterval: number, onRefused?: () => void) {
+		super(url, retryInterval);
+		const stockOnClose = this.onClose;
+		this.onClose = (event?: { code?: number }) => {
+			if (event?.code === CLOSE_FORBIDDEN) {
+				this.refused = true;
+				onRefused?.();
+			}
+			stockOnClose();
+		};
+	}
+
+	/** The stock reconnect timer lands here too: once refused, it connects no more. */
+	override connect(...args: Parameters<WebSocketClientAdapter['connect']>) {
+		if (this.refused) return;
+		super.connect(...args);
+	}
 
 	override send(message: Message) {
 		if (this.socket && this.socket.readyState !== OPEN) {
