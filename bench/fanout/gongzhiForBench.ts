@@ -23,6 +23,8 @@ export async function startGongzhiForBench(opts: {
 	writers: number;
 	agendas: string[];
 	persistence?: boolean;
+	/** How long a document stays loaded after its last socket leaves (production: 10 s). */
+	unloadMs?: number;
 }): Promise<BenchServer> {
 	const dataDir = tempDataDir();
 	// The demo district first (the community, its roles), then the bench's people and agendas.
@@ -45,7 +47,7 @@ export async function startGongzhiForBench(opts: {
 		],
 		env: {
 			// The production default: a document unloads ten seconds after its last socket leaves.
-			GONGZHI_UNLOAD_MS: '10000',
+			GONGZHI_UNLOAD_MS: String(opts.unloadMs ?? 10_000),
 			...(opts.persistence === false ? { GONGZHI_BENCH_YJS_STORE: 'memory' } : {})
 		}
 	});

@@ -168,8 +168,10 @@ export const offlineMerge: BenchScenario = {
 			for (const [i, k] of ks.entries()) {
 				// A first merge of a size runs on cold code (server and clients) and was the slowest
 				// of the three in every full run: one round first, not counted, warms it up.
-				const warm = await agendaRound(target, agendaIds[i] as string, k, 7 * k);
-				ctx.log(`agenda K=${k}: warm-up round ${Math.round(warm.ms)} ms, not counted`);
+				if (!ctx.quick) {
+					const warm = await agendaRound(target, agendaIds[i] as string, k, 7 * k);
+					ctx.log(`agenda K=${k}: warm-up round ${Math.round(warm.ms)} ms, not counted`);
+				}
 				const f = { k, ms: [] as number[], raw: [] as number[] };
 				for (let r = 0; r < rounds; r++) {
 					const { ms, raw } = await agendaRound(target, agendaIds[i] as string, k, 100 * r + k);
@@ -181,8 +183,12 @@ export const offlineMerge: BenchScenario = {
 				);
 				agendaFigures.push(f);
 			}
-			const warmGongzhi = await boardRound(gongzhi, warmBoard, boardK, 999);
-			ctx.log(`board: warm-up round through Gongzhi ${Math.round(warmGongzhi.ms)} ms, not counted`);
+			// The quick mode (a regression check against ratios taken without them, in under two
+			// minutes) skips the warm-ups.
+			if (!ctx.quick) {
+				const warm = await boardRound(gongzhi, warmBoard, boardK, 999);
+				ctx.log(`board: warm-up round through Gongzhi ${Math.round(warm.ms)} ms, not counted`);
+			}
 			for (const [r, board] of measuredBoards.entries()) {
 				const { ms, raw } = await boardRound(gongzhi, board, boardK, 1000 + r);
 				boardFigures.gongzhi.push(ms);
@@ -198,10 +204,12 @@ export const offlineMerge: BenchScenario = {
 		try {
 			for (const [r, board] of measuredBoards.entries())
 				floors.boardPlain.push((await boardRound(plain, board, 0, r)).ms);
-			const warmPlain = await boardRound(plain, warmBoard, boardK, 999);
-			ctx.log(
-				`board: warm-up round through automerge-repo ${Math.round(warmPlain.ms)} ms, not counted`
-			);
+			if (!ctx.quick) {
+				const warm = await boardRound(plain, warmBoard, boardK, 999);
+				ctx.log(
+					`board: warm-up round through automerge-repo ${Math.round(warm.ms)} ms, not counted`
+				);
+			}
 			for (const [r, board] of measuredBoards.entries())
 				boardFigures.plain.push((await boardRound(plain, board, boardK, 1000 + r)).ms);
 		} finally {
