@@ -8,8 +8,9 @@
  * editors' process (niced, on the receivers' core) can be preempted between stamping a marker and
  * sending it. That gap, measured per edit over 26 phases at N = 1,000, had a p99 of 1.2–22 ms
  * with the y-websocket provider and 15–40 ms with Hocuspocus's (max 89 ms), and every receiver of
- * that edit counted it as the server's. On separate devices the editor is not held up by a thousand readers; here it is, so
- * each edit's gap (`Arrivals.latencies`) is taken off its arrivals.
+ * that edit counted it as the server's. On separate devices the editor is not held up by a
+ * thousand readers; here it is, so each edit's gap (`Arrivals.latencies`) is taken off its
+ * arrivals.
  */
 const TILDE = 0x7e;
 const ZERO = 0x30;

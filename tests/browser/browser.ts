@@ -161,7 +161,7 @@ export async function caretAtEndOfParagraph(page: Page, n: number) {
 			// ProseMirror reads the browser's selection a moment later: what is typed or pasted goes
 			// where its own state says, so that must be at the end too (TipTap hangs the editor on
 			// its element).
-			const view = (
+			const editor = (
 				el.closest('.gz-editor') as unknown as {
 					editor?: {
 						view: { nodeDOM(pos: number): Node | null };
@@ -179,13 +179,13 @@ export async function caretAtEndOfParagraph(page: Page, n: number) {
 					};
 				} | null
 			)?.editor;
-			if (!view) return false;
-			const { empty, $head } = view.state.selection;
+			if (!editor) return false;
+			const { empty, $head } = editor.state.selection;
 			return (
 				empty &&
 				$head.depth > 0 &&
 				$head.parentOffset === $head.parent.content.size &&
-				view.view.nodeDOM($head.before()) === el
+				editor.view.nodeDOM($head.before()) === el
 			);
 		});
 		if (atEnd) return;
