@@ -11,6 +11,8 @@ export interface SyncParams {
 	observers: number;
 	editMs: number;
 	seconds: number;
+	/** After the last change: time for it to arrive everywhere (throttles, a loaded core). */
+	settleMs: number;
 	workers: number;
 	clientCore: number;
 }
@@ -80,8 +82,7 @@ export async function measureSync(
 		for (const w of workers) w.tell({ type: 'start' });
 		await sleep(p.seconds * 1000);
 		for (const w of workers) w.tell({ type: 'stop' });
-		// The automerge-repo throttles (100 ms on each side) and a loaded core: 3 s is plenty.
-		await sleep(3000);
+		await sleep(p.settleMs);
 		const serverCpuMs = cpuMs(server.pid) - cpu0;
 		const serverWaitedMs = waitedMs(server.pid) - wait0;
 		const clientCpuMs = workers.reduce((sum, w) => sum + cpuMs(w.pid), 0) - clients0;
@@ -156,16 +157,24 @@ export interface OpenFigures {
 	clientCpuMs: number;
 }
 
+export interface OpenWorkers {
+	workers: WorkerProcess[];
+	/** Resolves once every worker's code is loaded. */
+	loaded: Promise<unknown>;
+	stop(): Promise<void>;
+}
+
 /**
- * `boardIds` opened once each, by `clientsPerWorker` × `workers` clients (each opens its share
- * one after another, so at most that many loads run at once), then memory is read with every
- * board still open and idle.
+ * Forks the workers that will open `boardIds` (`clientsPerWorker` × `workers` clients, each
+ * opening its share one after another, so at most that many loads run at once). They load now
+ * and connect only in `measureOpen`: forking them beside the sync scenario's clients saves their
+ * start-up without putting their sockets on the server during the sync measurement.
  */
-export async function measureOpen(
+export function forkOpenWorkers(
 	server: BoardServer,
 	boardIds: string[],
 	p: { workers: number; clientsPerWorker: number; clientCore: number }
-): Promise<OpenFigures> {
+): OpenWorkers {
 	const clients = p.workers * p.clientsPerWorker;
 	const share = (c: number) => boardIds.filter((_, i) => i % clients === c);
 	const workers = Array.from({ length: p.workers }, (_, w) =>
@@ -181,8 +190,20 @@ export async function measureOpen(
 			p.clientCore
 		)
 	);
+	const loaded = Promise.all(workers.map((w) => w.next('loaded')));
+	// A worker that fails before `measureOpen` awaits this must not be an unhandled rejection.
+	loaded.catch(() => {});
+	return { workers, loaded, stop: () => stopAll(workers) };
+}
+
+/** Opens the boards with `forkOpenWorkers`' workers, then reads memory with every board still open and idle. */
+export async function measureOpen(server: BoardServer, open: OpenWorkers): Promise<OpenFigures> {
+	const { workers } = open;
 	try {
-		await Promise.all(workers.map((w) => w.next('ready')));
+		await open.loaded;
+		const ready = Promise.all(workers.map((w) => w.next('ready')));
+		for (const w of workers) w.tell({ type: 'connect' });
+		await ready;
 		const memoryBeforeMiB = await server.memoryMiB();
 		const cpu0 = cpuMs(server.pid);
 		const clients0 = workers.reduce((sum, w) => sum + cpuMs(w.pid), 0);
@@ -205,6 +226,6 @@ export async function measureOpen(
 			clientCpuMs
 		};
 	} finally {
-		await stopAll(workers);
+		await open.stop();
 	}
 }

@@ -188,14 +188,30 @@ async function runSync(cfg: Extract<WorkerConfig, { mode: 'sync' }>) {
 	await send({ type: 'ready' });
 }
 
+/** The parent's next message of `type` (others are ignored). */
+function told(type: ParentMessage['type']): Promise<void> {
+	return new Promise((resolve) => {
+		const on = (msg: ParentMessage) => {
+			if (msg.type !== type) return;
+			process.off('message', on);
+			resolve();
+		};
+		process.on('message', on);
+	});
+}
+
 async function runOpen(cfg: Extract<WorkerConfig, { mode: 'open' }>) {
+	// Forked while the sync scenario's clients load (its start-up is not the bench's time), it
+	// connects only when the sync measurement is over, so its sockets are not there during it.
+	const connect = told('connect');
+	await send({ type: 'loaded' });
+	await connect;
 	const clients = await Promise.all(
 		cfg.boards.map(() => benchRepoClient(cfg.target, cfg.username))
 	);
+	const start = told('start');
 	await send({ type: 'ready' });
-	await new Promise<void>((resolve) =>
-		process.once('message', (msg: ParentMessage) => msg.type === 'start' && resolve())
-	);
+	await start;
 	const result: OpenResult = { firstSyncMs: [], failures: [] };
 	await Promise.all(
 		clients.map(async (client, i) => {
@@ -211,10 +227,9 @@ async function runOpen(cfg: Extract<WorkerConfig, { mode: 'open' }>) {
 			}
 		})
 	);
+	const finish = told('finish');
 	await send({ type: 'opened', result });
-	await new Promise<void>((resolve) =>
-		process.once('message', (msg: ParentMessage) => msg.type === 'finish' && resolve())
-	);
+	await finish;
 	for (const c of clients) await c.close();
 	process.disconnect();
 }

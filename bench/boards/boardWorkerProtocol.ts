@@ -65,9 +65,12 @@ export interface OpenResult {
 }
 
 export type WorkerMessage =
+	/** The open worker's code is loaded; it connects its clients when told `connect`. */
+	| { type: 'loaded' }
 	| { type: 'ready' }
 	| { type: 'opened'; result: OpenResult }
 	| { type: 'result'; result: SyncResult }
 	| { type: 'failed'; error: string };
 
-export type ParentMessage = { type: 'start' } | { type: 'stop' } | { type: 'finish' };
+export type ParentMessage =
+	{ type: 'connect' } | { type: 'start' } | { type: 'stop' } | { type: 'finish' };

@@ -7,6 +7,7 @@
  *  - 1,000 boards opened once each: time to first sync, server memory per open idle board.
  */
 import {
+	forkOpenWorkers,
 	measureOpen,
 	measureSync,
 	type OpenFigures,
@@ -29,6 +30,8 @@ function params(quick: boolean) {
 					observers: 1,
 					editMs: 500,
 					seconds: 4,
+					// 10 clients: their last changes arrive within a few hundred ms.
+					settleMs: 1500,
 					workers: 2,
 					clientCore: 1
 				},
@@ -42,6 +45,8 @@ function params(quick: boolean) {
 					observers: 5,
 					editMs: 500,
 					seconds: 30,
+					// The automerge-repo throttles (100 ms on each side) and a loaded core: 3 s is plenty.
+					settleMs: 3000,
 					workers: 5,
 					clientCore: 1
 				},
@@ -62,21 +67,23 @@ async function measure(
 	small: SeedBoard[],
 	p: ReturnType<typeof params>
 ): Promise<Figures> {
+	const opener = forkOpenWorkers(
+		server,
+		small.map((b) => b.id),
+		p.open
+	);
 	try {
 		const sync = await measureSync(server, big, p.sync);
 		ctx.log(
 			`${server.name}: ${sync.writes} changes, ${sync.delivered} deliveries, ${sync.missing} missing, server CPU ${sync.serverCpuMs} ms (waited ${Math.round(sync.serverWaitedMs)} ms for a core), client workers CPU ${sync.clientCpuMs} ms, over ${Math.round(sync.wallMs)} ms`
 		);
-		const open = await measureOpen(
-			server,
-			small.map((b) => b.id),
-			p.open
-		);
+		const open = await measureOpen(server, opener);
 		ctx.log(
 			`${server.name}: ${open.firstSyncMs.length} boards opened in ${Math.round(open.wallMs)} ms (server CPU ${open.serverCpuMs} ms, client workers CPU ${open.clientCpuMs} ms), ${open.failures.length} failed${open.failures[0] ? ` (${open.failures[0]})` : ''}`
 		);
 		return { sync, open };
 	} finally {
+		await opener.stop();
 		await server.stop();
 	}
 }
