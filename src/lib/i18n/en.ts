@@ -61,6 +61,7 @@ export const en: Messages = {
 		nobody: 'Nobody else yet',
 		editorLabel: 'Agenda text',
 		loading: 'Opening the agenda…',
+		fetching: 'This agenda is not on this device yet; loading it from the server…',
 		roles: {
 			secretary: 'Secretary',
 			residents_committee: 'Residents’ committee',

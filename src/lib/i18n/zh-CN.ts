@@ -62,6 +62,7 @@ export const zhCN = {
 		nobody: '暂无其他人',
 		editorLabel: '议程内容',
 		loading: '正在打开议程…',
+		fetching: '本设备上还没有这份议程，正在从服务器载入…',
 		roles: {
 			secretary: '书记',
 			residents_committee: '居委会',
