@@ -178,7 +178,11 @@ export async function boardResourcesView(
 	const { doc, roles } = await service.board(userId, boardId);
 	const { resources } = service.deps.stores;
 	const notes = canDoWithResources('read_notes', roles);
-	const mayRequest = canDoWithResources('request', roles);
+	// Those who may ask may also take back what is pending, even once the project is closed;
+	// a closed project asks for nothing new (the service refuses it too), so no form is offered.
+	const mayWithdraw = canDoWithResources('request', roles);
+	const project = await service.deps.stores.projects.get(boardId);
+	const mayRequest = mayWithdraw && !!project && project.stage !== 'closed';
 	const nameOf = nameCache(service);
 	const rows: ResourceRequest[] = await resources.requestsOf(boardId);
 	const requests: BoardRequestView[] = [];
@@ -201,7 +205,7 @@ export async function boardResourcesView(
 			comment: sees ? r.comment : null,
 			requester: sees ? await nameOf(r.requestedBy) : null,
 			decider: sees ? await nameOf(r.closedBy) : null,
-			canWithdraw: mayRequest && r.state === 'pending'
+			canWithdraw: mayWithdraw && r.state === 'pending'
 		});
 	}
 	const options: BoardResourcesView['options'] = [];

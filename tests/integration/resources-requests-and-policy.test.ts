@@ -3,6 +3,7 @@ import { DEMO_USERS } from '../../server/demo/demoDistrict';
 import type { Role } from '../../src/lib/domain/roles';
 import { canDoWithResources } from '../../src/lib/domain/policy';
 import { get, postForm } from '../helpers/http';
+import { projectInEvaluation } from '../helpers/projectStage';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 /**
@@ -400,6 +401,35 @@ describe('what readers see', () => {
 			requester: '王建华'
 		});
 		expect(secretary.can.request).toBe(true);
+	});
+
+	it('a closed project offers no request form and refuses a new request; what is pending can still be withdrawn', async () => {
+		const board = await projectInEvaluation(server, '小区停车位重新划线');
+		const asked = await server.services.resources.request('u-secretary', board, streetItem, '');
+		await server.services.projects.move('u-secretary', board, 'closed');
+
+		const res = await get(server, `/api/boards/${board}/resources`, cookies['u-secretary']);
+		expect(res.status).toBe(200);
+		const view = (await res.json()) as {
+			requests: { id: string; canWithdraw: boolean }[];
+			can: { request: boolean };
+			options: unknown[];
+		};
+		expect(view.can.request).toBe(false);
+		expect(view.options).toEqual([]);
+		expect(view.requests.find((r) => r.id === asked)?.canWithdraw).toBe(true);
+
+		const refused = await api(board, 'u-secretary', {
+			action: 'request',
+			resourceId: districtItem
+		});
+		expect(refused.status).toBe(409);
+		expect(await refused.json()).toMatchObject({ reason: 'project_closed' });
+		expect((await requestsOf(board)).map((r) => r.id)).toEqual([asked]);
+
+		const withdrawn = await api(board, 'u-secretary', { action: 'withdraw', requestId: asked });
+		expect(withdrawn.status).toBe(200);
+		expect((await server.services.stores.resources.request(asked))?.state).toBe('withdrawn');
 	});
 
 	it("the unit page lists the street's and district's items; the department sees its inbox", async () => {
