@@ -70,6 +70,9 @@ export class YjsRoom {
 	#compaction: Promise<void> | null = null;
 	/** Runs a due compaction once the room has been quiet for `YJS_LIMITS.compactQuietMs`. */
 	#quietTimer: NodeJS.Timeout | null = null;
+	/** A compaction was asked for while one ran: the rows stored meanwhile are judged after it. */
+	#compactAgain = false;
+	#destroyed = false;
 	/**
 	 * The document takes no edits (its meeting was minuted): told to every client through the
 	 * server's awareness entry, so an open editor turns read-only instead of queueing edits.
@@ -296,13 +299,15 @@ export class YjsRoom {
 			return;
 		}
 		if (this.#quietTimer) this.#quietTimer.refresh();
-		else {
-			this.#quietTimer = setTimeout(() => {
-				this.#quietTimer = null;
-				this.#compactInChain();
-			}, YJS_LIMITS.compactQuietMs);
-			this.#quietTimer.unref();
-		}
+		else this.#armQuietTimer();
+	}
+
+	#armQuietTimer() {
+		this.#quietTimer = setTimeout(() => {
+			this.#quietTimer = null;
+			this.#compactInChain();
+		}, YJS_LIMITS.compactQuietMs);
+		this.#quietTimer.unref();
 	}
 
 	#compactionDue(): boolean {
@@ -327,24 +332,35 @@ export class YjsRoom {
 	 * rows appended meanwhile get higher sequence numbers (AUTOINCREMENT) and are not touched.
 	 */
 	#startCompaction() {
-		if (this.#compaction || this.#keepAllRows) return;
+		if (this.#keepAllRows) return;
+		if (this.#compaction) {
+			this.#compactAgain = true;
+			return;
+		}
 		const snapshot = Y.encodeStateAsUpdate(this.doc);
 		const uptoSeq = this.#appliedSeq;
 		const replaced = this.#rows;
 		const replacedBytes = this.#bytes;
-		this.#compaction = this.store
-			.compact(this.docId, snapshot, uptoSeq)
-			.then(
-				() => {
-					this.#rows -= replaced - 1;
-					this.#bytes -= replacedBytes - snapshot.byteLength;
-					this.#baseBytes = snapshot.byteLength;
-				},
-				(error: unknown) => this.log(`yjs ${this.docId}: compaction failed: ${String(error)}`)
-			)
-			.finally(() => {
+		this.#compaction = this.store.compact(this.docId, snapshot, uptoSeq).then(
+			() => {
+				this.#rows -= replaced - 1;
+				this.#bytes -= replacedBytes - snapshot.byteLength;
+				this.#baseBytes = snapshot.byteLength;
 				this.#compaction = null;
-			});
+				// Rows stored while it ran (a forced compaction under steady edits, or a quiet timer
+				// that fired meanwhile) would otherwise wait for the next edit: they wait for quiet
+				// as any due compaction does. Not after a failure, which would only repeat.
+				const again = this.#compactAgain;
+				this.#compactAgain = false;
+				if (again && !this.#destroyed && !this.#quietTimer && this.#compactionDue())
+					this.#armQuietTimer();
+			},
+			(error: unknown) => {
+				this.#compaction = null;
+				this.#compactAgain = false;
+				this.log(`yjs ${this.docId}: compaction failed: ${String(error)}`);
+			}
+		);
 	}
 
 	/**
@@ -492,16 +508,20 @@ export class YjsRoom {
 	 * still waiting for quiet runs now: the room is about to unload, or its meeting just moved.
 	 */
 	async settled() {
-		if (this.#quietTimer) {
-			clearTimeout(this.#quietTimer);
-			this.#quietTimer = null;
-			this.#compactInChain();
+		// Twice at most: a compaction asked for while the first one ran is armed when it ends.
+		for (let round = 0; round < 2; round++) {
+			if (this.#quietTimer) {
+				clearTimeout(this.#quietTimer);
+				this.#quietTimer = null;
+				this.#compactInChain();
+			}
+			await this.#writes;
+			await this.#compaction;
 		}
-		await this.#writes;
-		await this.#compaction;
 	}
 
 	destroy() {
+		this.#destroyed = true;
 		if (this.#presenceTimer) clearTimeout(this.#presenceTimer);
 		if (this.#catchUpTimer) clearTimeout(this.#catchUpTimer);
 		if (this.#quietTimer) clearTimeout(this.#quietTimer);
