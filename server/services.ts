@@ -35,6 +35,8 @@ import { AgendaVersions } from './meetings/AgendaVersions';
 import { MeetingMinutes } from './meetings/minutes/MeetingMinutes';
 import { PublicProjects } from './projects/PublicProjects';
 import { createClusterCommentBus } from './comments/CommentBus';
+import { PerUserLimit } from './access/PerUserLimit';
+import { COMMENT_WRITES } from '../src/lib/domain/comments';
 import type { ClusterBus } from './cluster/ClusterBus';
 import { createClusterBus } from './cluster/createClusterBus';
 import { relayClusterEvents } from './cluster/relayClusterEvents';
@@ -162,7 +164,13 @@ export function createServices(
 	const meetings = new MeetingService({ stores: s, access, now, decisions, log: config.log });
 	// In this process and, in cluster mode, to the other instances' streams.
 	const commentBus = createClusterCommentBus(bus);
-	const commentService = new CommentService({ stores: s, access, bus: commentBus, now });
+	const commentService = new CommentService({
+		stores: s,
+		access,
+		bus: commentBus,
+		writes: new PerUserLimit(COMMENT_WRITES.perMinute, COMMENT_WRITES.burst, now),
+		now
+	});
 	const commentStreams = new CommentStreams({
 		stores: s,
 		comments: commentService,

@@ -8,6 +8,7 @@ import {
 import { canSeeMeeting } from '../../src/lib/domain/meetings';
 import { canDoWithComments } from '../../src/lib/domain/policy';
 import type { AccessService } from '../access/AccessService';
+import type { PerUserLimit } from '../access/PerUserLimit';
 import type { CommentRecord } from '../storage/CommentStore';
 import type { Stores } from '../storage/Stores';
 import { anchorResolves, itemIds, loadAgenda } from './agendaAnchor';
@@ -28,6 +29,8 @@ export interface CommentServiceDeps {
 	stores: Stores;
 	access: AccessService;
 	bus: CommentBus;
+	/** New comments and edits per person (COMMENT_WRITES). */
+	writes: PerUserLimit;
 	now(): number;
 }
 
@@ -103,6 +106,7 @@ export class CommentService {
 			}
 		}
 		await this.#checkMentions(meeting.communityId, checked.mentions);
+		this.#takeWrite(userId);
 		const at = this.deps.now();
 		const { comment, created } = await stores.comments.add({
 			id: `cm-${randomUUID()}`,
@@ -133,6 +137,15 @@ export class CommentService {
 		return { comment: await this.#shape(comment, viewer), created };
 	}
 
+	/**
+	 * Counted only for a write that would be stored (after every other check, and not for a
+	 * client key sent again), so a refused or repeated request costs the person nothing.
+	 */
+	#takeWrite(userId: string) {
+		const waitMs = this.deps.writes.take(userId);
+		if (waitMs > 0) throw new CommentError('too_many', 'too_many', waitMs);
+	}
+
 	/** The author's new text (and mentions), while the meeting takes comments. */
 	async edit(userId: string, meetingId: string, commentId: unknown, input: CommentInput) {
 		const { meeting, comment } = await this.#visibleComment(userId, meetingId, commentId);
@@ -142,6 +155,7 @@ export class CommentService {
 		const body = bodyOf(input.body);
 		const mentions = mentionIdsOf(input.mentions);
 		await this.#checkMentions(meeting.communityId, mentions);
+		this.#takeWrite(userId);
 		const at = this.deps.now();
 		if (!(await this.deps.stores.comments.edit(comment.id, userId, body, mentions, at)))
 			throw new CommentError('conflict', 'conflict');

@@ -12,6 +12,11 @@ import type { MeetingState } from './meetings';
 export const COMMENTABLE: readonly MeetingState[] = ['published', 'in_session'];
 
 export const MAX_COMMENT_BODY = 1000;
+/**
+ * New comments and edits one person may send: 20 at once (a phone's offline backlog), then 20 a
+ * minute. Past it the server answers 429 and the outbox tries again later; nothing is dropped.
+ */
+export const COMMENT_WRITES = { perMinute: 20, burst: 20 } as const;
 /** The quoted passage is the commenter's selection, shown beside the comment: kept short. */
 export const MAX_QUOTE = 200;
 /** An encoded relative position is a handful of bytes (client id, clock, assoc, or a type name). */

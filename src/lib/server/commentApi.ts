@@ -15,7 +15,9 @@ export function commentErrorResponse(e: unknown): Response {
 	if (!isCommentRefusal(e)) throw e;
 	const body =
 		e.code === 'not_found' ? { error: 'not_found' } : { error: e.code, reason: e.reason };
-	return json(body, { status: e.status, headers: NO_STORE });
+	const headers: Record<string, string> = { ...NO_STORE };
+	if (e.retryAfterMs) headers['retry-after'] = String(Math.ceil(e.retryAfterMs / 1000));
+	return json(body, { status: e.status, headers });
 }
 
 /** Comment bodies are at most a few thousand bytes; anything past this is refused unread. */

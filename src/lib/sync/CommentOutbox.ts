@@ -85,8 +85,9 @@ export class CommentOutbox {
 			} catch {
 				return; // No connection: everything waits for the next attempt.
 			}
-			// The session ended or the server is down: wait (the user may log in again).
-			if (res.status === 401 || res.status >= 500) return;
+			// The session ended or the server is down: wait (the user may log in again). Too many
+			// at once (a long offline backlog past COMMENT_WRITES): the rest goes on a later try.
+			if (res.status === 401 || res.status === 429 || res.status >= 500) return;
 			const answer = (await res.json().catch(() => null)) as {
 				error?: string;
 				reason?: string;

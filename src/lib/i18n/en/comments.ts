@@ -52,6 +52,7 @@ export const commentsEn: typeof commentsZh = {
 			forbidden: 'not allowed',
 			not_author: 'only your own comments can be changed',
 			not_found: 'the meeting or comment does not exist',
+			too_many: 'too many at once; wait a moment and try again',
 			other: 'refused'
 		}
 	}

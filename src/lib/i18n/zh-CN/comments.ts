@@ -51,6 +51,7 @@ export const commentsZh = {
 			forbidden: '没有权限',
 			not_author: '只能修改自己的评论',
 			not_found: '会议或评论不存在',
+			too_many: '操作太频繁，请稍等一会儿再试',
 			other: '请求被拒绝'
 		}
 	}
