@@ -1,5 +1,5 @@
 /**
- * Per-user token buckets for writes people make by hand (comments, demands): a burst that lets a
+ * Per-user token buckets for writes people make by hand (comments so far): a burst that lets a
  * phone send its offline backlog at once, then a steady rate nobody types at. `take` says how
  * long a user over it must wait; the route answers 429 with that as Retry-After, and the client
  * keeps what it has not sent. In memory, per process: in cluster mode each instance counts the
