@@ -27,6 +27,8 @@ export interface GongzhiConfig {
 	log: (line: string) => void;
 	/** Who sends registration codes by text message (`GONGZHI_SMS_PROVIDER`, default `dev`). */
 	smsProvider: MessageProviderName;
+	/** Demands one person may file (default DEMAND_FILINGS); tests lower it. */
+	demandFilings?: { perMinute: number; burst: number };
 	/**
 	 * The server's clock for demand deadlines and steps, code expiries and send limits; tests pass
 	 * one they control. Default Date.now.

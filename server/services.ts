@@ -37,6 +37,7 @@ import { PublicProjects } from './projects/PublicProjects';
 import { createClusterCommentBus } from './comments/CommentBus';
 import { PerUserLimit } from './access/PerUserLimit';
 import { COMMENT_WRITES } from '../src/lib/domain/comments';
+import { DEMAND_FILINGS } from '../src/lib/domain/demands';
 import type { ClusterBus } from './cluster/ClusterBus';
 import { createClusterBus } from './cluster/createClusterBus';
 import { relayClusterEvents } from './cluster/relayClusterEvents';
@@ -67,6 +68,8 @@ export interface Services {
 	automerge: AutomergeSync;
 	/** Resident demands: filing, dispatch, resolution, escalation (swept every minute). */
 	demands: DemandService;
+	/** Filings per person through the API (config.demandFilings, else DEMAND_FILINGS). */
+	demandFilings: PerUserLimit;
 	/** Evaluation of project boards: report, acceptance, surveys (closed on time), rectification. */
 	evaluation: EvaluationService;
 	/** Secretary projects: boards with a stage, published pledges and gates (issue 5). */
@@ -217,6 +220,11 @@ export function createServices(
 		yjs,
 		automerge,
 		demands,
+		demandFilings: new PerUserLimit(
+			(config.demandFilings ?? DEMAND_FILINGS).perMinute,
+			(config.demandFilings ?? DEMAND_FILINGS).burst,
+			now
+		),
 		evaluation,
 		socketLimit,
 		eventLoop,

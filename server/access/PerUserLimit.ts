@@ -1,5 +1,5 @@
 /**
- * Per-user token buckets for writes people make by hand (comments so far): a burst that lets a
+ * Per-user token buckets for writes people make by hand (comments, demand filings): a burst that lets a
  * phone send its offline backlog at once, then a steady rate nobody types at. `take` says how
  * long a user over it must wait; the route answers 429 with that as Retry-After, and the client
  * keeps what it has not sent. In memory, per process: in cluster mode each instance counts the
@@ -38,7 +38,9 @@ export class PerUserLimit {
 	#tokens(userId: string, t: number): number {
 		const b = this.#buckets.get(userId);
 		if (!b) return this.burst;
-		return Math.min(this.burst, b.tokens + ((t - b.at) * this.perMinute) / 60_000);
+		// A clock set back (NTP, a test's clock) refills nothing rather than taking tokens away.
+		const elapsed = Math.max(0, t - b.at);
+		return Math.min(this.burst, b.tokens + (elapsed * this.perMinute) / 60_000);
 	}
 
 	/** Forgets users whose bucket has refilled (a full bucket is what an unknown user gets). */

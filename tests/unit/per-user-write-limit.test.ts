@@ -20,6 +20,15 @@ describe('PerUserLimit', () => {
 		expect(limit.take('a')).toBeGreaterThan(0);
 	});
 
+	it('a clock set back takes nothing away', () => {
+		let t = 1_000_000;
+		const limit = new PerUserLimit(20, 5, () => t);
+		expect(limit.take('a')).toBe(0);
+		t -= 86_400_000;
+		for (let i = 0; i < 4; i++) expect(limit.take('a')).toBe(0);
+		expect(limit.take('a')).toBe(3000);
+	});
+
 	it('forgets people whose bucket is full again, so a crowd passing through leaves little state', () => {
 		let t = 0;
 		const limit = new PerUserLimit(60, 2, () => t);

@@ -157,6 +157,12 @@ export interface DemandEvent {
 
 /** Limits on what a resident can type; checked on the server, mirrored by the form. */
 export const MAX_DESCRIPTION = 2000;
+/**
+ * Demands one person may file through the API: 30 at once (a phone's offline backlog, or a grid
+ * leader entering a round of paper forms), then one a minute. Past it the server answers 429 and
+ * the outbox keeps the rest for a later try; nothing is dropped.
+ */
+export const DEMAND_FILINGS = { perMinute: 1, burst: 30 } as const;
 export const MAX_RESOLUTION = 2000;
 export const MAX_PHOTOS = 6;
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;

@@ -32,6 +32,12 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
 }
 
 /**
+ * Answers that say "not now" rather than "no": the session ended (log in again), the server is
+ * down, or this person filed past DEMAND_FILINGS. The item keeps waiting for the next flush.
+ */
+const waitsToRetry = (status: number) => status === 401 || status === 429 || status >= 500;
+
+/**
  * Demands filed without a connection (or with a bad one). Kept per user in IndexedDB, photos as
  * blobs, and sent when the connection returns: on the `online` event, on page load and on a
  * retry timer. Each is sent by one flush at a time; the server's id check makes a demand sent
@@ -124,7 +130,7 @@ export class DemandOutbox {
 					headers: { 'content-type': 'application/json' },
 					body: JSON.stringify(item.body)
 				});
-				if (!(await this.#settle(item, res))) return res.status < 500 && res.status !== 401;
+				if (!(await this.#settle(item, res))) return !waitsToRetry(res.status);
 				item.filed = true;
 				await this.#tx('readwrite', (s) => s.put(item));
 			}
@@ -136,7 +142,7 @@ export class DemandOutbox {
 					body: photo
 				});
 				// A refused photo (too big, not an image) is skipped; the demand itself is in.
-				if (!res.ok && (res.status >= 500 || res.status === 401)) return false;
+				if (!res.ok && waitsToRetry(res.status)) return false;
 				item.photosSent++;
 				await this.#tx('readwrite', (s) => s.put(item));
 			}
@@ -150,7 +156,7 @@ export class DemandOutbox {
 	/** True when the server took the demand; otherwise records a lasting refusal. */
 	async #settle(item: OutboxItem, res: Response) {
 		if (res.ok) return true;
-		if (res.status >= 500 || res.status === 401) return false;
+		if (waitsToRetry(res.status)) return false;
 		const code = ((await res.json().catch(() => null)) as { error?: string } | null)?.error;
 		item.error = code ?? `http_${res.status}`;
 		await this.#tx('readwrite', (s) => s.put(item));

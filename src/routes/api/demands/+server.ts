@@ -37,6 +37,13 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	if (!locals.user) return json({ error: 'Unauthorized' }, { status: 401 });
 	const body = await jsonBody(request);
 	if (!body) return json({ error: 'invalid' }, { status: 400 });
+	// Counted per request, a resend of the same id included: the burst leaves room for those.
+	const waitMs = services().demandFilings.take(locals.user.id);
+	if (waitMs > 0)
+		return json(
+			{ error: 'too_many' },
+			{ status: 429, headers: { ...NO_STORE, 'retry-after': String(Math.ceil(waitMs / 1000)) } }
+		);
 	try {
 		const demand = await services().demands.file(locals.user.id, body);
 		return json({ demand }, { headers: NO_STORE });
