@@ -1,9 +1,9 @@
 /**
- * Per-user token buckets for writes people make by hand (comments, demand filings): a burst that lets a
- * phone send its offline backlog at once, then a steady rate nobody types at. `take` says how
- * long a user over it must wait; the route answers 429 with that as Retry-After, and the client
- * keeps what it has not sent. In memory, per process: in cluster mode each instance counts the
- * writes that reach it.
+ * Per-user token buckets for writes people make by hand (comments, demand filings): a burst that
+ * lets a phone send its offline backlog at once, then a steady rate nobody types at. `take` says
+ * how long a user over it must wait; the route answers 429 with that as Retry-After, and the
+ * client keeps what it has not sent. In memory, per process: in cluster mode each instance
+ * counts the writes that reach it.
  */
 export class PerUserLimit {
 	readonly #buckets = new Map<string, { tokens: number; at: number }>();
