@@ -165,6 +165,7 @@ export function createServices(
 	const actionLists = new ActionLists({ stores: s, access, metrics, now });
 	const decisions = new DecisionTasks({ stores: s, automerge, actionLists, now });
 	const meetings = new MeetingService({ stores: s, access, now, decisions, log: config.log });
+	const demandFilings = config.demandFilings ?? DEMAND_FILINGS;
 	// In this process and, in cluster mode, to the other instances' streams.
 	const commentBus = createClusterCommentBus(bus);
 	const commentService = new CommentService({
@@ -220,11 +221,7 @@ export function createServices(
 		yjs,
 		automerge,
 		demands,
-		demandFilings: new PerUserLimit(
-			(config.demandFilings ?? DEMAND_FILINGS).perMinute,
-			(config.demandFilings ?? DEMAND_FILINGS).burst,
-			now
-		),
+		demandFilings: new PerUserLimit(demandFilings.perMinute, demandFilings.burst, now),
 		evaluation,
 		socketLimit,
 		eventLoop,

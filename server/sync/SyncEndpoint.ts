@@ -34,21 +34,8 @@ export interface SyncStats {
 	fullStatesEncoded?: number;
 }
 
-/** Close codes shared by both endpoints, so a client and a log reader can tell why. */
-export const CLOSE = {
-	normal: 1000,
-	goingAway: 1001,
-	protocolError: 1002,
-	tooBig: 1009,
-	badMessage: 4400,
-	unauthorized: 4401,
-	forbidden: 4403,
-	notFound: 4404,
-	/** The document has reached its size cap: it stays readable but takes no more changes. */
-	documentTooLarge: 4413,
-	tooMany: 4429,
-	internal: 4500
-} as const;
+/** Close codes shared by both endpoints (and read by the app: src/lib/domain/syncClose.ts). */
+export { SYNC_CLOSE as CLOSE } from '../../src/lib/domain/syncClose';
 
 /** Writes a plain HTTP answer on a socket that will not be upgraded, and closes it. */
 export function refuseUpgrade(socket: Duplex, status: number, message: string) {

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { CommentError } from '../../../server/comments/CommentError';
-import { NO_STORE } from './demandApi';
+import { NO_STORE, tooManyHeaders } from './demandApi';
 
 /** A refusal from the comment service (by name: src/ may not import server classes). */
 export function isCommentRefusal(e: unknown): e is CommentError {
@@ -15,8 +15,7 @@ export function commentErrorResponse(e: unknown): Response {
 	if (!isCommentRefusal(e)) throw e;
 	const body =
 		e.code === 'not_found' ? { error: 'not_found' } : { error: e.code, reason: e.reason };
-	const headers: Record<string, string> = { ...NO_STORE };
-	if (e.retryAfterMs) headers['retry-after'] = String(Math.ceil(e.retryAfterMs / 1000));
+	const headers = e.retryAfterMs ? tooManyHeaders(e.retryAfterMs) : NO_STORE;
 	return json(body, { status: e.status, headers });
 }
 

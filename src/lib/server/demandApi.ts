@@ -6,6 +6,11 @@ import { services } from './services';
 
 export const NO_STORE = { 'cache-control': 'private, no-store' };
 
+/** A 429's headers: not stored, and when to try again (whole seconds, rounded up). */
+export function tooManyHeaders(waitMs: number): Record<string, string> {
+	return { ...NO_STORE, 'retry-after': String(Math.ceil(waitMs / 1000)) };
+}
+
 /** A refusal from the demand service (by name: src/ may not import server classes). */
 export function isRefusal(e: unknown): e is DemandError | PhotoError {
 	return e instanceof Error && (e.name === 'DemandError' || e.name === 'PhotoError');

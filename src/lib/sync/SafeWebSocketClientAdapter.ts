@@ -1,9 +1,8 @@
 import type { Message } from '@automerge/automerge-repo';
 import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket';
+import { SYNC_CLOSE } from '../domain/syncClose';
 
 const OPEN = 1;
-/** The server's close code for "not allowed" (`CLOSE.forbidden`). */
-const CLOSE_FORBIDDEN = 4403;
 
 /**
  * The stock websocket adapter, except that a message sent while its socket is closing or closed
@@ -31,7 +30,7 @@ export class SafeWebSocketClientAdapter extends WebSocketClientAdapter {
 		super(url, retryInterval);
 		const stockOnClose = this.onClose;
 		this.onClose = (event?: { code?: number }) => {
-			if (event?.code === CLOSE_FORBIDDEN) {
+			if (event?.code === SYNC_CLOSE.forbidden) {
 				this.refused = true;
 				onRefused?.();
 			}

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { demandErrorResponse, jsonBody, NO_STORE } from '$lib/server/demandApi';
+import { demandErrorResponse, jsonBody, NO_STORE, tooManyHeaders } from '$lib/server/demandApi';
 import { services } from '$lib/server/services';
 import type { RequestHandler } from './$types';
 
@@ -40,10 +40,7 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	// Counted per request, a resend of the same id included: the burst leaves room for those.
 	const waitMs = services().demandFilings.take(locals.user.id);
 	if (waitMs > 0)
-		return json(
-			{ error: 'too_many' },
-			{ status: 429, headers: { ...NO_STORE, 'retry-after': String(Math.ceil(waitMs / 1000)) } }
-		);
+		return json({ error: 'too_many' }, { status: 429, headers: tooManyHeaders(waitMs) });
 	try {
 		const demand = await services().demands.file(locals.user.id, body);
 		return json({ demand }, { headers: NO_STORE });
