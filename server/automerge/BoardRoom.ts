@@ -85,6 +85,8 @@ export class BoardRoom {
 	#unsettled = new Set<BoardPeer>();
 	/** Peers sent at least one message since they joined. */
 	#greeted = new Set<BoardPeer>();
+	/** The heads the last message sent to each peer carried: what it knows the server holds. */
+	#told = new Map<BoardPeer, string[]>();
 	/** Answers generated and acknowledgements read since the document last changed. */
 	#answers = new SyncAnswers();
 	#generations = 0;
@@ -118,6 +120,7 @@ export class BoardRoom {
 	leave(peer: BoardPeer) {
 		this.#unsettled.delete(peer);
 		this.#greeted.delete(peer);
+		this.#told.delete(peer);
 		if (!this.#peers.delete(peer) || this.#peers.size > 0) return;
 		this.#armUnload();
 	}
@@ -292,6 +295,7 @@ export class BoardRoom {
 		this.#peers.clear();
 		this.#unsettled.clear();
 		this.#greeted.clear();
+		this.#told.clear();
 		this.#answers.clear();
 	}
 
@@ -432,6 +436,13 @@ export class BoardRoom {
 	 * sync is answered once with the server's heads, as the stock automerge-repo server answers
 	 * it: a true statement (these are our heads, we have nothing you lack) the client takes
 	 * without replying.
+	 *
+	 * The same heads-only answer goes to a peer that Automerge would leave uninformed. When a
+	 * burst holds a peer's change and then a message of that peer's whose heads are the server's
+	 * heads after the change, Automerge takes the peer to know those heads already and has
+	 * nothing to say; but the peer was never told the server holds its change, and would show it
+	 * as waiting to sync until the next edit. (Answering each message on its own, as a stock
+	 * server does, tells it in the answer to the change.)
 	 */
 	#sendTo(peer: BoardPeer) {
 		const state = this.#peers.get(peer);
@@ -442,13 +453,20 @@ export class BoardRoom {
 		});
 		this.#peers.set(peer, next);
 		const first = !this.#greeted.has(peer);
+		const heads = this.heads();
 		if (message) {
 			this.#greeted.add(peer);
 			this.#unsettled.delete(peer);
 			if (first && A.decodeSyncMessage(message).changes.length > 0) this.#unsettled.add(peer);
+			this.#told.set(peer, heads);
 			peer.sendSync(this.documentId, message);
-		} else if (this.#unsettled.delete(peer)) {
-			peer.sendSync(this.documentId, headsOnly(A.getHeads(this.#doc)));
+			return;
+		}
+		const told = this.#told.get(peer);
+		const uninformed = told !== undefined && !sameHeads(told, heads);
+		if (this.#unsettled.delete(peer) || uninformed) {
+			this.#told.set(peer, heads);
+			peer.sendSync(this.documentId, headsOnly(heads));
 		}
 	}
 
