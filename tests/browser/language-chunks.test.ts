@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zhLean } from '../../src/lib/i18n/zh-CN/lean';
+import { zhRest } from '../../src/lib/i18n/zh-CN/rest';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { login, openBrowser, type TestBrowser } from './browser';
 
@@ -57,5 +59,28 @@ describe('each page fetches only its own language', () => {
 		// Still interactive after hydration: the language button switches back.
 		await fresh.click('form[action="/settings?/locale"] button');
 		await expect.poll(() => fresh.textContent('.tagline')).toBe('社区多委联合办公平台');
+	});
+
+	it('the agenda page loads only the lean half of its language; the next page loads the rest', async () => {
+		// Still the secretary, in Chinese (the browser's one context, from the case above).
+		const page = await browser.newPage();
+		const agenda = await scriptsOf(page, `${browser.base}/agenda/${server.agendaId}`);
+		await page.waitForSelector('.ProseMirror[contenteditable="true"]');
+		// The lean half: the frame and the agenda page's own words. None of the rest: the login,
+		// home and dashboard pages' words are not fetched. (Booleans: a failure need not print
+		// every script.)
+		const has = (text: string) => agenda.includes(text);
+		expect(has(zhLean.agenda.fetching)).toBe(true);
+		expect(has(zhRest.login.failed)).toBe(false);
+		expect(has(zhRest.home.noCommunities)).toBe(false);
+		expect(has(zhRest.metrics.badPeriod)).toBe(false);
+
+		// A client-side navigation (no reload: the marker survives) fetches the rest and shows it.
+		await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+		await page.click('a.brand');
+		await expect.poll(() => page.textContent('h1')).toBe(zhRest.home.title);
+		expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(
+			true
+		);
 	});
 });

@@ -1,4 +1,6 @@
 import { getContext, setContext } from 'svelte';
+import type { zhLean } from './zh-CN/lean';
+import type { zhRest } from './zh-CN/rest';
 import type { Messages } from './zh-CN';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -6,18 +8,93 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_COOKIE = 'gz_locale';
 
+type Lean = typeof zhLean;
+type Rest = typeof zhRest;
+
 /**
- * Each language's messages are their own chunk, loaded by the root layout before a page renders:
+ * Each language's messages are their own chunks, loaded by the root layout before a page renders:
  * a page fetches only the language it shows (the two together were 25 KB compressed on every
- * page). Server code that needs any language at once imports `./catalogues`.
+ * page). Each language comes in two halves: `lean` (the app's frame and the agenda page) and
+ * `rest`. Server code that needs any language at once imports `./catalogues`.
  */
-const LOADERS: Record<Locale, () => Promise<Messages>> = {
-	'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
-	en: () => import('./en').then((m) => m.en)
+const PARTS: Record<Locale, { lean: () => Promise<Lean>; rest: () => Promise<Rest> }> = {
+	'zh-CN': {
+		lean: () => import('./zh-CN/lean').then((m) => m.zhLean),
+		rest: () => import('./zh-CN/rest').then((m) => m.zhRest)
+	},
+	en: {
+		lean: () => import('./en/lean').then((m) => m.enLean),
+		rest: () => import('./en/rest').then((m) => m.enRest)
+	}
 };
 
-export function loadMessages(locale: Locale): Promise<Messages> {
-	return LOADERS[locale]();
+/**
+ * Routes that load only the lean half. The agenda page carries the rich-text editor and has a
+ * 200 KB budget for its scripts; the rest of the catalogue was 9 KB of it.
+ */
+export const LEAN_ROUTES: ReadonlySet<string> = new Set(['/agenda/[id]']);
+
+/** The sections in rest.ts, checked complete by the compiler (see below). */
+const REST_SECTIONS = [
+	'chain',
+	'register',
+	'import',
+	'evaluation',
+	'history',
+	'resources',
+	'overview',
+	'boardEdit',
+	'publicPledge',
+	'board',
+	'login',
+	'home',
+	'account',
+	'members',
+	'reset',
+	'admin',
+	'audit',
+	'metrics',
+	'demands'
+] as const satisfies readonly (keyof Rest)[];
+/** Compiles only while REST_SECTIONS names every section of rest.ts. */
+export const REST_SECTIONS_COMPLETE: [Exclude<keyof Rest, (typeof REST_SECTIONS)[number]>] extends [
+	never
+]
+	? true
+	: never = true;
+
+/** The messages for a page in `locale` on route `routeId` (null: not known, so all of them). */
+export async function loadMessages(
+	locale: Locale,
+	routeId: string | null = null
+): Promise<Messages> {
+	const parts = PARTS[locale];
+	if (routeId !== null && LEAN_ROUTES.has(routeId)) {
+		return leanOnly(await parts.lean(), routeId);
+	}
+	const [lean, rest] = await Promise.all([parts.lean(), parts.rest()]);
+	return { ...lean, ...rest };
+}
+
+/**
+ * The lean half, where reading a section of the other half fails saying what to do, instead of
+ * a bare "cannot read properties of undefined" somewhere in a component (server rendering hits
+ * it first, so any test that opens the page finds it).
+ */
+function leanOnly(lean: Lean, routeId: string): Messages {
+	const messages = { ...lean };
+	for (const section of REST_SECTIONS) {
+		Object.defineProperty(messages, section, {
+			enumerable: false,
+			get() {
+				throw new Error(
+					`i18n: messages.${section} is not loaded on ${routeId} (LEAN_ROUTES); ` +
+						'move the section to zh-CN/lean.ts and en/lean.ts, or take the route out'
+				);
+			}
+		});
+	}
+	return messages as Messages;
 }
 
 export function isLocale(value: unknown): value is Locale {
