@@ -51,6 +51,10 @@ describe('changes the server refuses on a board', () => {
 		const banner = page.getByTestId('refused-banner');
 		await banner.waitFor({ timeout: 30_000 });
 		expect(await banner.innerText()).toContain('没有保存到服务器');
+		// The status beside the title no longer says the change is waiting to sync: it never will.
+		const pending = page.getByTestId('pending');
+		expect(await pending.getAttribute('data-pending')).toBe('true');
+		expect(await pending.innerText()).toBe('有改动未能保存到服务器');
 		const afterRefusal = sockets;
 		// Past two of the adapter's 2-second retries: none.
 		await page.waitForTimeout(5_000);

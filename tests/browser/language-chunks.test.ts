@@ -71,6 +71,7 @@ describe('each page fetches only its own language', () => {
 		// every script.)
 		const has = (text: string) => agenda.includes(text);
 		expect(has(zhLean.agenda.fetching)).toBe(true);
+		expect(has(zhLean.sync.notSaved)).toBe(true);
 		expect(has(zhRest.login.failed)).toBe(false);
 		expect(has(zhRest.home.noCommunities)).toBe(false);
 		expect(has(zhRest.metrics.badPeriod)).toBe(false);

@@ -23,6 +23,7 @@ export const enLean: typeof zhLean = {
 		offline: 'Offline',
 		connecting: 'Connecting…',
 		pending: 'Changes waiting to sync',
+		notSaved: 'Changes not saved to the server',
 		synced: 'All changes synced',
 		readOnly: 'Read only',
 		closedProject: 'The project is closed: its board is locked, read only.',

@@ -27,6 +27,7 @@ export const zhLean = {
 		offline: '离线',
 		connecting: '连接中…',
 		pending: '有改动等待同步',
+		notSaved: '有改动未能保存到服务器',
 		synced: '已全部同步',
 		readOnly: '只读',
 		closedProject: '项目已办结，看板已锁定为只读。',
