@@ -15,6 +15,11 @@ export interface OutboxItem {
 	createdAt: number;
 	/** A refusal that retrying will not fix (shown to the user); the item is then not retried. */
 	error: string | null;
+	/**
+	 * The last try was held back by the filing limit (429), not by the network: the page says
+	 * "later" rather than "once connected". Absent on items stored before it was kept.
+	 */
+	heldBack?: boolean;
 }
 
 const STORE = 'items';
@@ -156,7 +161,14 @@ export class DemandOutbox {
 	/** True when the server took the demand; otherwise records a lasting refusal. */
 	async #settle(item: OutboxItem, res: Response) {
 		if (res.ok) return true;
-		if (waitsToRetry(res.status)) return false;
+		if (waitsToRetry(res.status)) {
+			const heldBack = res.status === 429;
+			if ((item.heldBack ?? false) !== heldBack) {
+				item.heldBack = heldBack;
+				await this.#tx('readwrite', (s) => s.put(item));
+			}
+			return false;
+		}
 		const code = ((await res.json().catch(() => null)) as { error?: string } | null)?.error;
 		item.error = code ?? `http_${res.status}`;
 		await this.#tx('readwrite', (s) => s.put(item));

@@ -55,6 +55,8 @@ export const demandsEn: typeof demandsZh = {
 		onBehalf: 'Filing for a resident: their name',
 		submit: 'Submit',
 		savedOffline: 'Saved on this device; it will be sent when the connection returns.',
+		heldBack:
+			'Saved on this device. You have filed many demands in a short time; it will be sent automatically a little later.',
 		sent: 'Submitted.',
 		failed: 'Could not submit: ',
 		backToList: 'Back to the demands'

@@ -49,6 +49,7 @@ export const demandsZh = {
 		onBehalf: '代填：居民姓名（替没有手机的居民填写时）',
 		submit: '提交',
 		savedOffline: '已保存在本机，联网后自动发送。',
+		heldBack: '已保存在本机。你短时间内提交的诉求较多，稍后会自动发送。',
 		sent: '已提交。',
 		failed: '提交失败：',
 		backToList: '回到诉求列表'
