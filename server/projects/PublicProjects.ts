@@ -1,11 +1,12 @@
+import { createHash } from 'node:crypto';
 import type { Board, ProjectCategory, ProjectLevel } from '../../src/lib/domain/board';
 import type { PledgeSnapshot, ProjectStage } from '../../src/lib/domain/projects';
 import { readServerBoard, type ServerChangeDeps } from '../automerge/serverChange';
 import type { EvaluationService } from '../evaluation/EvaluationService';
-import type { SheetWorker } from '../files/sheets/SheetWorker';
+import { SheetBusyError, type SheetWorker } from '../files/sheets/SheetWorker';
 import type { Stores } from '../storage/Stores';
 import { publicPledgeZh } from '../../src/lib/i18n/zh-CN/publicPledge';
-import { findPdfFont } from './pdfFont';
+import { findPdfFont, type PdfFont } from './pdfFont';
 import { publicEvaluation, type PublicEvaluation } from './publicEvaluation';
 
 export interface PublicProjectsDeps extends ServerChangeDeps {
@@ -16,9 +17,12 @@ export interface PublicProjectsDeps extends ServerChangeDeps {
 	now(): number;
 }
 
+/** Sheets kept rendered (under 400 KB each, most about 100 KB). */
+const MAX_KEPT_SHEETS = 32;
+
 export type PledgeSheetResult =
 	| { ok: true; pdf: Uint8Array<ArrayBuffer>; ms: number }
-	| { ok: false; reason: 'no_font'; message: string };
+	| { ok: false; reason: 'no_font' | 'busy'; message: string };
 
 /** One published revision, as the public sees it: no author id, only what was promised. */
 export interface PublicRevision {
@@ -84,7 +88,19 @@ const MAX_ENTRY_TEXT = 5000;
  * an unknown id.
  */
 export class PublicProjects {
+	/**
+	 * Rendered sheets by board, each with the key of what it printed (see `sheet`): the render
+	 * in flight or done, shared by every request for the same content.
+	 */
+	#sheets = new Map<string, { key: string; pdf: Promise<Uint8Array<ArrayBuffer>> }>();
+	#rendered = 0;
+
 	constructor(private readonly deps: PublicProjectsDeps) {}
+
+	/** Sheets rendered since start (not counting those served from a render already made). */
+	get sheetsRendered() {
+		return this.#rendered;
+	}
 
 	async view(boardId: string): Promise<PublicProject | null> {
 		const { stores } = this.deps;
@@ -163,13 +179,53 @@ export class PublicProjects {
 		if (!font) return noFont;
 		const started = performance.now();
 		try {
-			const pdf = await this.deps.sheets.pledgeSheet(view, pageUrl, font);
+			const pdf = await this.#render(boardId, view, pageUrl, font);
 			return { ok: true, pdf, ms: performance.now() - started };
 		} catch (e) {
 			// The error's class does not cross the thread: its name does.
 			if (e instanceof Error && e.name === 'PdfFontError') return noFont;
+			// The worker's queue is full (staff imports and exports share it): try again soon.
+			if (e instanceof SheetBusyError) {
+				return { ok: false, reason: 'busy', message: publicPledgeZh.publicPledge.sheet.busy };
+			}
 			throw e;
 		}
+	}
+
+	/**
+	 * The sheet for `view`, rendered once per content. The page is public and a render takes the
+	 * sheet worker hundreds of milliseconds, in the one queue that staff imports and exports use
+	 * too: a notice's QR code scanned by a crowd, or anyone asking in a loop, must not fill that
+	 * queue (20 requests at once used to overflow it). The key covers everything printed, so a
+	 * changed pledge, stage or evaluation is rendered afresh; a failed render is not kept.
+	 */
+	#render(
+		boardId: string,
+		view: PublicProject,
+		pageUrl: string,
+		font: PdfFont
+	): Promise<Uint8Array<ArrayBuffer>> {
+		const key = createHash('sha256')
+			.update(JSON.stringify([view, pageUrl, font]))
+			.digest('hex');
+		const kept = this.#sheets.get(boardId);
+		if (kept?.key === key) {
+			// Most recently used last: the map's first entry is the one to drop.
+			this.#sheets.delete(boardId);
+			this.#sheets.set(boardId, kept);
+			return kept.pdf;
+		}
+		this.#rendered++;
+		const entry = { key, pdf: this.deps.sheets.pledgeSheet(view, pageUrl, font) };
+		this.#sheets.set(boardId, entry);
+		entry.pdf.catch(() => {
+			if (this.#sheets.get(boardId) === entry) this.#sheets.delete(boardId);
+		});
+		for (const oldest of this.#sheets.keys()) {
+			if (this.#sheets.size <= MAX_KEPT_SHEETS) break;
+			this.#sheets.delete(oldest);
+		}
+		return entry.pdf;
 	}
 
 	/** The project, its title and its revisions, if it is published; else null. */

@@ -1,6 +1,10 @@
 import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Board } from '../../src/lib/domain/board';
+import { applyServerChange } from '../../server/automerge/serverChange';
 import { DEMO_BOARD } from '../../server/demo/demoDistrict';
+import { SheetWorker } from '../../server/files/sheets/SheetWorker';
+import { PublicProjects } from '../../server/projects/PublicProjects';
 import { findPdfFont, PDF_FONT_ENV } from '../../server/projects/pdfFont';
 import { pledgeSheet } from '../../server/projects/pledgeSheet';
 import { get } from '../helpers/http';
@@ -129,5 +133,71 @@ describe('how long a sheet takes', () => {
 				`worker ${total.toFixed(0)} ms (${r.pdf.byteLength} bytes), longest timer gap ${worst.toFixed(0)} ms`
 		);
 		expect(worst).toBeLessThan(total / 2);
+	});
+});
+
+describe('a crowd asking for the same sheet', () => {
+	it('is answered from one render, and a changed board is rendered afresh', async () => {
+		const sheets = server.services.publicProjects;
+		const before = sheets.sheetsRendered;
+		// More at once than the sheet worker queues (16 behind the running job): before renders
+		// were shared, some of these got 500 and staff imports meanwhile got "busy".
+		const crowd = await Promise.all(Array.from({ length: 24 }, () => fetchPdf(sheetPath())));
+		expect(crowd.map((a) => a.res.status)).toEqual(crowd.map(() => 200));
+		const first = Buffer.from(crowd[0]!.bytes);
+		expect(crowd.every((a) => Buffer.from(a.bytes).equals(first))).toBe(true);
+		expect(sheets.sheetsRendered - before).toBeLessThanOrEqual(1);
+
+		const rendered = sheets.sheetsRendered;
+		expect((await fetchPdf(sheetPath())).res.status).toBe(200);
+		expect(sheets.sheetsRendered).toBe(rendered);
+
+		// What the public sees changed (a progress entry): the next request renders again.
+		await applyServerChange<Board>(
+			server.services,
+			server.boardId,
+			(d) => {
+				d.progress['p-crowd'] = {
+					id: 'p-crowd',
+					date: '2026-12-20',
+					text: '第二批声控灯已安装',
+					photoIds: [],
+					createdAt: 3
+				};
+			},
+			'u-secretary'
+		);
+		expect((await fetchPdf(sheetPath())).res.status).toBe(200);
+		expect(sheets.sheetsRendered).toBe(rendered + 1);
+	});
+});
+
+describe('when the sheet worker is full', () => {
+	it('says so in Chinese and asks to try again in seconds, instead of failing', async () => {
+		// A real worker that queues one job behind the running one, both taken by long pledges.
+		const worker = new SheetWorker({ maxQueued: 1 });
+		try {
+			const { services } = server;
+			const view = (await services.publicProjects.view(server.boardId))!;
+			const long = {
+				...view,
+				pledge: { ...view.pledge, measures: '每周公示进度。'.repeat(600) }
+			};
+			const font = findPdfFont()!;
+			const taken = [1, 2].map(() => worker.pledgeSheet(long, 'http://127.0.0.1/p/x', font));
+			const busy = new PublicProjects({
+				stores: services.stores,
+				automerge: services.automerge,
+				evaluation: services.evaluation,
+				sheets: worker,
+				now: () => Date.now()
+			});
+			const answer = await busy.sheet(server.boardId, `${server.url}/p/${server.boardId}`);
+			expect(answer).toMatchObject({ ok: false, reason: 'busy' });
+			expect(answer && !answer.ok && answer.message).toContain('请几秒后再试');
+			await Promise.all(taken);
+		} finally {
+			await worker.close();
+		}
 	});
 });

@@ -58,7 +58,8 @@ export const publicPledgeEn: typeof publicPledgeZh = {
 			footer: (url: string) => `Progress and results: ${url}`,
 			page: (n: number, of: number) => `Page ${n} of ${of}`,
 			noFont:
-				'The server has no Chinese font, so the pledge sheet cannot be made. Ask the administrator to install one (e.g. fonts-noto-cjk).'
+				'The server has no Chinese font, so the pledge sheet cannot be made. Ask the administrator to install one (e.g. fonts-noto-cjk).',
+			busy: 'The server is busy and cannot make the pledge sheet just now; try again in a few seconds.'
 		}
 	}
 };

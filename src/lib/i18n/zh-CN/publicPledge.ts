@@ -56,7 +56,8 @@ export const publicPledgeZh = {
 			footer: (url: string) => `项目进展与评价结果请访问：${url}`,
 			page: (n: number, of: number) => `第 ${n} 页 / 共 ${of} 页`,
 			noFont:
-				'服务器缺少中文字体，暂时无法生成承诺书 PDF。请联系管理员安装中文字体（如 fonts-noto-cjk）。'
+				'服务器缺少中文字体，暂时无法生成承诺书 PDF。请联系管理员安装中文字体（如 fonts-noto-cjk）。',
+			busy: '服务器正忙，暂时无法生成承诺书 PDF，请几秒后再试。'
 		}
 	}
 };

@@ -14,9 +14,11 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	const sheet = await services().publicProjects.sheet(params.id, pageUrl);
 	if (!sheet) error(404, 'Not Found');
 	if (!sheet.ok) {
+		// No font: an operator has to install one. Busy: the sheet worker's queue is full.
+		const retryAfter = sheet.reason === 'busy' ? '5' : '3600';
 		return new Response(sheet.message, {
 			status: 503,
-			headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '3600' }
+			headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': retryAfter }
 		});
 	}
 	return new Response(sheet.pdf, {
