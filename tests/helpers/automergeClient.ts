@@ -215,3 +215,37 @@ export async function rawSyncPeer<T>(
 		}
 	};
 }
+
+/** The demo users who may write a board, dealt round-robin to many writers. */
+const BOARD_WRITERS = ['secretary', 'rc-member', 'oc-member', 'pm-staff'];
+
+/**
+ * `count` stock clients with the demo board open, logged in as the board's writers in turn, for
+ * tests of many people editing at once. `converged()` is true once every client holds the same
+ * heads and knows the server holds all of its own changes.
+ */
+export async function writersOnOneBoard<T>(
+	server: Pick<TestServer, 'port' | 'headersFor' | 'boardId'>,
+	count: number,
+	opts: { safe?: boolean } = {}
+) {
+	const clients: BoardClient[] = [];
+	for (let i = 0; i < count; i++) {
+		const username = BOARD_WRITERS[i % BOARD_WRITERS.length] as string;
+		clients.push(await boardClient(server, username, opts));
+	}
+	const handles: DocHandle<T>[] = [];
+	for (const c of clients) handles.push(await c.find<T>(server.boardId));
+	const heads = (h: DocHandle<T>) => A.getHeads(h.doc()).join();
+	return {
+		clients,
+		handles,
+		heads: () => heads(handles[0] as DocHandle<T>),
+		converged: () =>
+			handles.every((h) => heads(h) === heads(handles[0] as DocHandle<T>)) &&
+			clients.every((c, i) => serverHasAllChanges(c, handles[i] as DocHandle<T>)),
+		async close() {
+			for (const c of clients) await c.close();
+		}
+	};
+}

@@ -1,22 +1,20 @@
 import * as A from '@automerge/automerge';
-import type { DocHandle } from '@automerge/automerge-repo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board } from '../../src/lib/domain/board';
-import { boardClient, serverHasAllChanges, type BoardClient } from '../helpers/automergeClient';
+import { writersOnOneBoard } from '../helpers/automergeClient';
 import { seededRandom } from '../helpers/seededRandom';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 
 const WRITERS = 20;
 const EDITS_EACH = 12;
-const USERS = ['secretary', 'rc-member', 'oc-member', 'pm-staff'];
 
 let server: TestServer;
-const clients: BoardClient[] = [];
+let writers: Awaited<ReturnType<typeof writersOnOneBoard<Board>>> | undefined;
 beforeAll(async () => {
 	server = await startTestServer({ config: { maxSocketsPerUser: WRITERS } });
 });
 afterAll(async () => {
-	for (const c of clients) await c.close();
+	await writers?.close();
 	await server.close();
 });
 
@@ -30,12 +28,9 @@ afterAll(async () => {
 describe('twenty writers on one board', () => {
 	it('converge within seconds of the last edit, with every edit present', async () => {
 		const random = seededRandom(3);
-		for (let i = 0; i < WRITERS; i++) {
-			clients.push(await boardClient(server, USERS[i % USERS.length] as string));
-		}
-		const handles: DocHandle<Board>[] = [];
-		for (const c of clients) handles.push(await c.find<Board>(server.boardId));
-		const taskId = Object.keys((handles[0] as DocHandle<Board>).doc().tasks)[0] as string;
+		writers = await writersOnOneBoard<Board>(server, WRITERS);
+		const { clients, handles } = writers;
+		const taskId = Object.keys(handles[0]!.doc().tasks)[0] as string;
 		let received = 0;
 		for (const c of clients) c.repo.networkSubsystem.on('message', () => received++);
 
@@ -51,17 +46,10 @@ describe('twenty writers on one board', () => {
 			})
 		);
 		const stopped = performance.now();
-		const heads = (h: DocHandle<Board>) => A.getHeads(h.doc()).join();
-		await waitFor(
-			() =>
-				handles.every((h) => heads(h) === heads(handles[0] as DocHandle<Board>)) &&
-				clients.every((c, i) => serverHasAllChanges(c, handles[i] as DocHandle<Board>)),
-			'every writer to hold every edit',
-			20_000
-		);
+		await waitFor(writers.converged, 'every writer to hold every edit', 20_000);
 		const settleMs = performance.now() - stopped;
 
-		const notes = (handles[0] as DocHandle<Board>).doc().tasks[taskId]?.notes ?? '';
+		const notes = handles[0]!.doc().tasks[taskId]?.notes ?? '';
 		for (let w = 0; w < WRITERS; w++) {
 			for (let n = 0; n < EDITS_EACH; n++) expect(notes).toContain(`<w${w}:${n}>`);
 		}

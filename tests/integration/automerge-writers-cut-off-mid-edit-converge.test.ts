@@ -1,8 +1,7 @@
 import * as A from '@automerge/automerge';
-import type { DocHandle } from '@automerge/automerge-repo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board } from '../../src/lib/domain/board';
-import { boardClient, serverHasAllChanges, type BoardClient } from '../helpers/automergeClient';
+import { writersOnOneBoard } from '../helpers/automergeClient';
 import { seededRandom } from '../helpers/seededRandom';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 
@@ -11,15 +10,14 @@ const EDITS_EACH = 10;
 const ROUNDS = 3;
 /** Writers whose connection drops once a round, while everyone is still editing. */
 const CUT_OFF = 4;
-const USERS = ['secretary', 'rc-member', 'oc-member', 'pm-staff'];
 
 let server: TestServer;
-const clients: BoardClient[] = [];
+let writers: Awaited<ReturnType<typeof writersOnOneBoard<Board>>> | undefined;
 beforeAll(async () => {
 	server = await startTestServer({ config: { maxSocketsPerUser: WRITERS } });
 });
 afterAll(async () => {
-	for (const c of clients) await c.close();
+	await writers?.close();
 	await server.close();
 });
 
@@ -35,13 +33,9 @@ afterAll(async () => {
 describe('writers cut off while everyone edits', () => {
 	it('converge, and each learns the server holds its edits', async () => {
 		const random = seededRandom(11);
-		for (let i = 0; i < WRITERS; i++) {
-			clients.push(await boardClient(server, USERS[i % USERS.length] as string, { safe: true }));
-		}
-		const handles: DocHandle<Board>[] = [];
-		for (const c of clients) handles.push(await c.find<Board>(server.boardId));
-		const taskId = Object.keys((handles[0] as DocHandle<Board>).doc().tasks)[0] as string;
-		const heads = (h: DocHandle<Board>) => A.getHeads(h.doc()).join();
+		writers = await writersOnOneBoard<Board>(server, WRITERS, { safe: true });
+		const { clients, handles } = writers;
+		const taskId = Object.keys(handles[0]!.doc().tasks)[0] as string;
 
 		for (let round = 0; round < ROUNDS; round++) {
 			const cutOff = random.shuffle(clients).slice(0, CUT_OFF);
@@ -61,21 +55,19 @@ describe('writers cut off while everyone edits', () => {
 			});
 			await Promise.all([...cuts, ...edits]);
 			await waitFor(
-				() =>
-					handles.every((h) => heads(h) === heads(handles[0] as DocHandle<Board>)) &&
-					clients.every((c, i) => serverHasAllChanges(c, handles[i] as DocHandle<Board>)),
+				writers.converged,
 				`round ${round}: every writer to hold every edit and know the server has its own`,
 				20_000
 			);
 		}
 
-		const notes = (handles[0] as DocHandle<Board>).doc().tasks[taskId]?.notes ?? '';
+		const notes = handles[0]!.doc().tasks[taskId]?.notes ?? '';
 		for (let round = 0; round < ROUNDS; round++) {
 			for (let w = 0; w < WRITERS; w++) {
 				for (let n = 0; n < EDITS_EACH; n++) expect(notes).toContain(`<r${round}w${w}:${n}>`);
 			}
 		}
 		const stored = await server.services.automerge.read<Board>(server.boardId);
-		expect(A.getHeads(stored).join()).toBe(heads(handles[0] as DocHandle<Board>));
+		expect(A.getHeads(stored).join()).toBe(writers.heads());
 	}, 90_000);
 });
