@@ -422,7 +422,9 @@ export class BoardRoom {
 			this.#flush = null;
 			const owed = [...this.#owed];
 			this.#owed.clear();
-			for (const p of owed) this.#sendTo(p);
+			// One document for the whole flush: its heads are read once, not once per peer.
+			const heads = this.heads();
+			for (const p of owed) this.#sendTo(p, heads);
 		});
 	}
 
@@ -444,7 +446,7 @@ export class BoardRoom {
 	 * as waiting to sync until the next edit. (Answering each message on its own, as a stock
 	 * server does, tells it in the answer to the change.)
 	 */
-	#sendTo(peer: BoardPeer) {
+	#sendTo(peer: BoardPeer, heads: string[]) {
 		const state = this.#peers.get(peer);
 		if (!state) return;
 		const [next, message] = this.#answers.for(state, () => {
@@ -453,7 +455,6 @@ export class BoardRoom {
 		});
 		this.#peers.set(peer, next);
 		const first = !this.#greeted.has(peer);
-		const heads = this.heads();
 		if (message) {
 			this.#greeted.add(peer);
 			this.#unsettled.delete(peer);
