@@ -55,6 +55,10 @@ it('a second demand past the limit waits on the phone, then reaches the server o
 	// says "later", not "once connected": the network is fine.
 	await page.getByText('已保存在本机。你短时间内提交的诉求较多，稍后会自动发送。').waitFor();
 	expect(await page.getByText('联网后自动发送').count()).toBe(0);
+	// Shown where the phone is looking: the submit button is a screen further down.
+	const box = await page.getByText('你短时间内提交的诉求较多').boundingBox();
+	const height = page.viewportSize()?.height ?? 0;
+	expect(box && box.y >= 0 && box.y + box.height <= height).toBe(true);
 	expect(await page.getByRole('alert').count()).toBe(0);
 	expect(await stored('1号楼单元门的门禁卡刷不开')).toBe(0);
 
